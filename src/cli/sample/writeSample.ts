@@ -73,10 +73,11 @@ async function writeCsvSample(sample: Sample, out: string): Promise<WrittenSampl
   const orders = new LineFile(files[1]);
   orders.push(ORDER_HEADERS.join(','));
   let orderLines = 0;
+  const iso = isoCache();
   sample.forEachOrderChunk((c) => {
     for (let i = 0; i < c.rows; i++) {
       const r = orderRow(c, i, sample.customerIds);
-      orders.push(`${r[0]},${r[1]},${isoFromDayNumber(r[2])},${csvField(r[3])},${r[4]},${r[5]},${r[6].toFixed(2)},${r[7].toFixed(2)}`);
+      orders.push(`${r[0]},${r[1]},${iso(r[2])},${csvField(r[3])},${r[4]},${r[5]},${r[6].toFixed(2)},${r[7].toFixed(2)}`);
     }
     orderLines += c.rows;
   });
@@ -87,12 +88,25 @@ async function writeCsvSample(sample: Sample, out: string): Promise<WrittenSampl
   sample.forEachTicketChunk((c) => {
     for (let i = 0; i < c.rows; i++) {
       const r = ticketRow(c, i, sample.customerIds);
-      tickets.push(`${r[0]},${r[1]},${isoFromDayNumber(r[2])},${r[3]},${r[4]}`);
+      tickets.push(`${r[0]},${r[1]},${iso(r[2])},${r[3]},${r[4]}`);
     }
     ticketCount += c.rows;
   });
   tickets.close();
   return { files, customers: t.rowCount, orderLines, tickets: ticketCount };
+}
+
+/** Eight million lines share about a thousand dates: format each once. */
+function isoCache(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let s = cache.get(day);
+    if (s === undefined) {
+      s = isoFromDayNumber(day);
+      cache.set(day, s);
+    }
+    return s;
+  };
 }
 
 function csvField(s: string): string {
