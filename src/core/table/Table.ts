@@ -98,10 +98,15 @@ export function cellValue(column: Column, i: number): number | string | boolean 
   }
 }
 
+/** Number of rows a column holds. */
+export function columnLength(column: Column): number {
+  return 'codes' in column ? column.codes.length : column.values.length;
+}
+
 /** Count of missing cells in a column. */
 export function missingCount(column: Column): number {
   let n = 0;
-  const rows = column.type === 'category' || column.type === 'id' ? column.codes.length : column.values.length;
+  const rows = columnLength(column);
   for (let i = 0; i < rows; i++) if (isMissing(column, i)) n++;
   return n;
 }
