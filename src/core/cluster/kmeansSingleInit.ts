@@ -1,0 +1,271 @@
+import { SegmentKitError } from '../errors/SegmentKitError';
+import { createRng } from '../random/createRng';
+import { seedKmeansPlusPlus } from './seedKmeansPlusPlus';
+
+export interface KmeansRunOptions {
+  /** Iteration cap (scikit-learn's default 300). */
+  maxIter?: number;
+  /** Relative tolerance on the summed squared centre movement, scaled by the mean feature variance as in scikit-learn (default 1e-4). */
+  tol?: number;
+}
+
+/** One k-means run from one seeding. */
+export interface KmeansRun {
+  /** k×d row-major centres in the space of `data`. */
+  centroids: Float64Array;
+  labels: Int32Array;
+  /** Sum of squared distances of rows to their centre. */
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+  seed: number;
+}
+
+/**
+ * One k-means initialisation: greedy k-means++ seeding from `seed`, then Lloyd iterations
+ * accelerated with Hamerly's bounds (one upper bound to the own centre, one lower bound to
+ * every other centre), which skip most distance computations once centres settle. Each
+ * initialisation is independent, so an adapter may run several in workers and keep the lowest
+ * inertia; `fitKmeans` does exactly that in one thread.
+ *
+ * @example
+ * const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, 5, 12345);
+ * run.inertia; run.labels; // Int32Array of cluster numbers 0..4
+ */
+export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: number, seed: number, opts: KmeansRunOptions = {}): KmeansRun {
+  if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1 || data.length !== n * d) {
+    throw new SegmentKitError('E_KMEANS_SHAPE', `The matrix has ${data.length} values, which is not ${n} rows × ${d} features`, { hint: 'Pass the row-major matrix from prepareFeatures with its n and d.' });
+  }
+  if (!Number.isInteger(k) || k < 1 || k > n) {
+    throw new SegmentKitError('E_KMEANS_K', `k must be a whole number from 1 to the number of rows (${n}), not ${k}`, { location: { path: 'k' }, hint: 'Choose fewer clusters or give more rows.' });
+  }
+  const maxIter = opts.maxIter ?? 300;
+  const tol = (opts.tol ?? 1e-4) * meanVariance(data, n, d);
+
+  const centres = seedKmeansPlusPlus(data, n, d, k, createRng(seed));
+  const labels = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  const halfGap = new Float64Array(k);
+  const shift = new Float64Array(k);
+  const next = new Float64Array(k * d);
+
+  for (let i = 0; i < n; i++) {
+    const c = fullAssign(data, i, d, centres, k, upper, lower);
+    labels[i] = c;
+    counts[c]++;
+    for (let t = 0; t < d; t++) sums[c * d + t] += data[i * d + t];
+  }
+
+  let iterations = 0;
+  let converged = false;
+  let strict = false;
+  for (;;) {
+    iterations++;
+    relocateEmpty(data, n, d, k, centres, labels, sums, counts, upper, lower);
+    const shiftTotal = moveCentres(centres, next, sums, counts, k, d, shift);
+    updateBounds(labels, upper, lower, shift, n, k);
+    if (shiftTotal <= tol) {
+      converged = true;
+      break;
+    }
+    if (iterations >= maxIter) break;
+    if (assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap) === 0) {
+      converged = true;
+      strict = true;
+      break;
+    }
+  }
+  // Keep labels consistent with the final centres, as scikit-learn does after a tolerance stop.
+  if (!strict) assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap);
+
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const e = data[i * d + t] - centres[c * d + t];
+      s += e * e;
+    }
+    inertia += s;
+  }
+  return { centroids: centres, labels, inertia, iterations, converged, seed };
+}
+
+function meanVariance(data: Float64Array, n: number, d: number): number {
+  let total = 0;
+  for (let t = 0; t < d; t++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += data[i * d + t];
+    const mean = sum / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const e = data[i * d + t] - mean;
+      ss += e * e;
+    }
+    total += ss / n;
+  }
+  return total / d;
+}
+
+/** Nearest centre of row i over all centres; sets the row's upper and lower bounds. */
+function fullAssign(data: Float64Array, i: number, d: number, centres: Float64Array, k: number, upper: Float64Array, lower: Float64Array): number {
+  let best = Infinity;
+  let second = Infinity;
+  let bestC = 0;
+  const base = i * d;
+  if (d === 3) {
+    const x0 = data[base];
+    const x1 = data[base + 1];
+    const x2 = data[base + 2];
+    for (let c = 0, o = 0; c < k; c++, o += 3) {
+      const e0 = x0 - centres[o];
+      const e1 = x1 - centres[o + 1];
+      const e2 = x2 - centres[o + 2];
+      const s = e0 * e0 + e1 * e1 + e2 * e2;
+      if (s < best) {
+        second = best;
+        best = s;
+        bestC = c;
+      } else if (s < second) second = s;
+    }
+  } else {
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      const o = c * d;
+      for (let t = 0; t < d; t++) {
+        const e = data[base + t] - centres[o + t];
+        s += e * e;
+      }
+      if (s < best) {
+        second = best;
+        best = s;
+        bestC = c;
+      } else if (s < second) second = s;
+    }
+  }
+  upper[i] = Math.sqrt(best);
+  lower[i] = Math.sqrt(second);
+  return bestC;
+}
+
+function distanceToCentre(data: Float64Array, i: number, d: number, centres: Float64Array, c: number): number {
+  let s = 0;
+  const a = i * d;
+  const b = c * d;
+  for (let t = 0; t < d; t++) {
+    const e = data[a + t] - centres[b + t];
+    s += e * e;
+  }
+  return Math.sqrt(s);
+}
+
+/** Hamerly's assignment step; returns how many rows changed cluster and keeps sums/counts current. */
+function assignWithBounds(
+  data: Float64Array, n: number, d: number, centres: Float64Array, k: number, labels: Int32Array,
+  upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
+): number {
+  for (let c = 0; c < k; c++) {
+    let m = Infinity;
+    for (let o = 0; o < k; o++) {
+      if (o === c) continue;
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const e = centres[c * d + t] - centres[o * d + t];
+        s += e * e;
+      }
+      if (s < m) m = s;
+    }
+    halfGap[c] = 0.5 * Math.sqrt(m);
+  }
+  let changes = 0;
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    const bound = halfGap[a] > lower[i] ? halfGap[a] : lower[i];
+    if (upper[i] <= bound) continue;
+    upper[i] = distanceToCentre(data, i, d, centres, a);
+    if (upper[i] <= bound) continue;
+    const c = fullAssign(data, i, d, centres, k, upper, lower);
+    if (c !== a) {
+      changes++;
+      labels[i] = c;
+      counts[a]--;
+      counts[c]++;
+      for (let t = 0; t < d; t++) {
+        const x = data[i * d + t];
+        sums[a * d + t] -= x;
+        sums[c * d + t] += x;
+      }
+    }
+  }
+  return changes;
+}
+
+/** New centres from the running sums; returns the summed squared movement and fills per-centre shifts. */
+function moveCentres(centres: Float64Array, next: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number, shift: Float64Array): number {
+  let total = 0;
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = sums[c * d + t] / counts[c];
+      const e = v - centres[c * d + t];
+      s += e * e;
+      next[c * d + t] = v;
+    }
+    shift[c] = Math.sqrt(s);
+    total += s;
+  }
+  centres.set(next);
+  return total;
+}
+
+function updateBounds(labels: Int32Array, upper: Float64Array, lower: Float64Array, shift: Float64Array, n: number, k: number): void {
+  let maxC = 0;
+  for (let c = 1; c < k; c++) if (shift[c] > shift[maxC]) maxC = c;
+  let second = 0;
+  for (let c = 0; c < k; c++) if (c !== maxC && shift[c] > second) second = shift[c];
+  const largest = shift[maxC];
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    upper[i] += shift[a];
+    lower[i] -= a === maxC ? second : largest;
+  }
+}
+
+/**
+ * An empty cluster takes the row farthest from its own centre (scikit-learn's recovery), so
+ * k clusters always come back. That row's bounds are reset; everyone else's stay valid
+ * because the centre movement is accounted for in the next bound update.
+ */
+function relocateEmpty(
+  data: Float64Array, n: number, d: number, k: number, centres: Float64Array, labels: Int32Array,
+  sums: Float64Array, counts: Float64Array, upper: Float64Array, lower: Float64Array,
+): void {
+  for (let c = 0; c < k; c++) {
+    if (counts[c] > 0) continue;
+    let far = -1;
+    let farDist = -1;
+    for (let i = 0; i < n; i++) {
+      if (counts[labels[i]] < 2) continue;
+      const dist = distanceToCentre(data, i, d, centres, labels[i]);
+      if (dist > farDist) {
+        farDist = dist;
+        far = i;
+      }
+    }
+    if (far < 0) return;
+    const from = labels[far];
+    labels[far] = c;
+    counts[from]--;
+    counts[c] = 1;
+    for (let t = 0; t < d; t++) {
+      const x = data[far * d + t];
+      sums[from * d + t] -= x;
+      sums[c * d + t] = x;
+    }
+    upper[far] = 0;
+    lower[far] = 0;
+  }
+}
