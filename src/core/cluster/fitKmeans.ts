@@ -41,7 +41,7 @@ export const KMEANS_PARAMETERS = [
  * model.centroidsOriginal; // cluster centres in days and euros
  */
 export function fitKmeans(prepared: PreparedFeatures, options: FitKmeansOptions): KmeansFit {
-  const opts = { nInit: 10, maxIter: 300, tol: 1e-4, seed: 0, ...options };
+  const opts = { k: options.k, nInit: options.nInit ?? 10, maxIter: options.maxIter ?? 300, tol: options.tol ?? 1e-4, seed: options.seed ?? 0 };
   for (const p of KMEANS_PARAMETERS) {
     const v = opts[p.name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < p.min || (p.integer && !Number.isInteger(v))) {

@@ -1,0 +1,60 @@
+import { prepareFeatures } from '../../../src/core/cluster/prepareFeatures';
+import { silhouetteScore } from '../../../src/core/cluster/silhouetteScore';
+import { createRng } from '../../../src/core/random/createRng';
+import { readFixtureColumns, readReference } from './readFixture';
+
+function bruteForce(x: number[][], labels: number[]): number {
+  const dist = (p: number[], q: number[]) => Math.sqrt(p.reduce((s, v, t) => s + (v - q[t]) ** 2, 0));
+  const clusters = [...new Set(labels)];
+  let total = 0;
+  x.forEach((p, i) => {
+    const own = x.filter((_, j) => labels[j] === labels[i] && j !== i);
+    if (own.length === 0) return;
+    const a = own.reduce((s, q) => s + dist(p, q), 0) / own.length;
+    const b = Math.min(...clusters.filter((c) => c !== labels[i]).map((c) => {
+      const other = x.filter((_, j) => labels[j] === c);
+      return other.reduce((s, q) => s + dist(p, q), 0) / other.length;
+    }));
+    total += (b - a) / Math.max(a, b);
+  });
+  return total / x.length;
+}
+
+describe('silhouetteScore', () => {
+  it('equals a brute-force computation (with a singleton cluster scoring 0)', () => {
+    const rng = createRng(4);
+    const rows = Array.from({ length: 60 }, () => [rng.normal(), rng.normal(), rng.normal() * 2]);
+    const labels = rows.map((_, i) => (i === 59 ? 3 : i % 3));
+    const got = silhouetteScore(Float64Array.from(rows.flat()), 60, 3, Int32Array.from(labels));
+    expect(got.score).toBeCloseTo(bruteForce(rows, labels), 12);
+    expect(got.sampled).toBe(false);
+  });
+
+  it("matches scikit-learn's silhouette_score on the blobs fixture", () => {
+    const ref = readReference('blobs');
+    const prep = prepareFeatures({ numeric: readFixtureColumns('blobs') });
+    const got = silhouetteScore(prep.data, prep.n, prep.d, Int32Array.from(ref.labelsAtBestK));
+    expect(got.score).toBeCloseTo(ref.kmeans[String(ref.bestSilhouetteK)].silhouette, 10);
+  });
+
+  it('leaves unlabelled rows out, and samples (seeded) above the exact limit', () => {
+    const prep = prepareFeatures({ numeric: readFixtureColumns('overlap') });
+    const labels = Int32Array.from({ length: prep.n }, (_, i) => (prep.data[i * prep.d] > 0 ? 1 : 0));
+    const exact = silhouetteScore(prep.data, prep.n, prep.d, labels).score;
+    const a = silhouetteScore(prep.data, prep.n, prep.d, labels, { exactLimit: 500, sampleSize: 800, seed: 2 });
+    const b = silhouetteScore(prep.data, prep.n, prep.d, labels, { exactLimit: 500, sampleSize: 800, seed: 2 });
+    expect(a).toEqual(b);
+    expect(a.sampled).toBe(true);
+    expect(a.rowsUsed).toBe(800);
+    expect(Math.abs(a.score - exact)).toBeLessThan(0.03);
+    labels[0] = -1;
+    expect(silhouetteScore(prep.data, prep.n, prep.d, labels).unlabelled).toBe(1);
+  });
+
+  it('rejects bad input with exact codes', () => {
+    const data = new Float64Array([0, 1, 2, 3]);
+    expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 0, 0, 0))).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_LABELS', message: 'The silhouette needs from 2 to 3 clusters among the rows used, found 1. Cluster into at least 2 groups, fewer groups than rows.' }));
+    expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 1))).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_SHAPE' }));
+    expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 1, 0, 1), { sampleSize: 1 })).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_SAMPLE' }));
+  });
+});
