@@ -1,0 +1,317 @@
+import { dayNumberFromExcelSerial, isoFromDayNumber } from '../table/dayNumber';
+import { BOOLEAN_MISSING, encodeStrings, type Column, type ColumnType } from '../table/Table';
+import { cellAddress, columnLetter } from './columnLetter';
+import { isExcelError } from './excelErrors';
+import { isDateHeader, isFlagHeader, isIdHeader } from './headerHints';
+import type { ColumnReport, IngestWarning } from './ParsedTable';
+import { parseBooleanCell } from './parseBooleanCell';
+import { dateParts, dayFromParts, isDateNumberFormat, isOrderAmbiguous, orderEvidence, type DateOrder, type DateParts } from './parseDateCell';
+import { detectDecimalSeparator, isPlainDecimal, parseNumberCell, type DecimalSeparator } from './parseNumberCell';
+
+/**
+ * One column's cells as a reader hands them over. `cells` is the general form (Excel values or
+ * CSV strings). The fast CSV reader pre-parses columns whose every non-blank cell is a plain
+ * decimal (`numbers`) or a strict ISO date (`days`); those forms are exactly what `cells` would
+ * have become, so both readers produce the same table.
+ */
+export type ColumnCells =
+  | { kind: 'cells'; cells: ArrayLike<unknown>; formats?: ArrayLike<string | undefined> }
+  | { kind: 'numbers'; values: Float64Array }
+  | { kind: 'days'; values: Float64Array };
+
+export interface ColumnContext {
+  name: string;
+  /** 0-based sheet column. */
+  index: number;
+  sheet?: string;
+  rowOf: (i: number) => number;
+  dateOrder: DateOrder | 'auto';
+  decimalHint: DecimalSeparator;
+}
+
+export interface InferredColumn {
+  column: Column;
+  report: ColumnReport;
+  warnings: IngestWarning[];
+}
+
+/** Share of non-blank cells that must parse for a column to take a type (the rest is reported). */
+const TYPE_SHARE = 0.8;
+const MAX_BAD_CELLS = 5;
+const SERIAL_MIN = 18264; // 1950-01-01
+const SERIAL_MAX = 73051; // 2099-12-31
+const CATEGORY_MAX_DISTINCT = 1000;
+const CODE_SHAPE = /^[A-Za-z]{0,4}[-_]?\d+$/;
+
+/**
+ * Decides a column's type and converts it. Internal: trusts its input (tableFromValues validates).
+ *
+ * @example
+ * inferColumn({ kind: 'cells', cells: ['00042', '00043'] }, { name: 'Kundennummer', index: 0, rowOf: (i) => i + 2, dateOrder: 'auto', decimalHint: '.' }).column.type; // 'id'
+ */
+export function inferColumn(input: ColumnCells, ctx: ColumnContext): InferredColumn {
+  const acc = new Accumulator(ctx);
+  if (input.kind === 'days') return acc.finish({ name: ctx.name, type: 'date', values: input.values }, countNaN(input.values), 0);
+  if (input.kind === 'numbers') return numericColumn(acc, input.values, countNaN(input.values), 0, 0);
+  return generalColumn(acc, input.cells, input.formats);
+}
+
+class Accumulator {
+  readonly warnings: IngestWarning[] = [];
+  unparsable = 0;
+  readonly bad: string[] = [];
+  constructor(readonly ctx: ColumnContext) {}
+
+  badCell(i: number): void {
+    this.unparsable++;
+    if (this.bad.length < MAX_BAD_CELLS) this.bad.push(cellAddress(this.ctx.sheet, this.ctx.index, this.ctx.rowOf(i)));
+  }
+
+  warn(code: string, message: string, count?: number): void {
+    this.warnings.push({ code, message, ...(count !== undefined ? { count } : {}) });
+  }
+
+  finish(column: Column, blank: number, excelErrors: number): InferredColumn {
+    const report: ColumnReport = {
+      name: this.ctx.name,
+      type: column.type as ColumnType,
+      letter: columnLetter(this.ctx.index),
+      missing: blank + excelErrors,
+      excelErrors,
+      unparsable: this.unparsable,
+      firstBadCells: this.bad,
+      warnings: this.warnings.map((w) => w.message),
+    };
+    if (this.unparsable > 0) {
+      this.warn(
+        'W_UNPARSABLE',
+        `Column "${this.ctx.name}" is read as ${column.type}, but ${this.unparsable} cell(s) are not (first: ${this.bad.join(', ')}); they count as missing`,
+        this.unparsable,
+      );
+    }
+    if (excelErrors > 0) this.warn('W_EXCEL_ERRORS', `Column "${this.ctx.name}" has ${excelErrors} Excel error value(s) such as #N/A; they count as missing`, excelErrors);
+    report.warnings = this.warnings.map((w) => w.message);
+    return { column, report, warnings: this.warnings };
+  }
+}
+
+function countNaN(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) n++;
+  return n;
+}
+
+function numericColumn(acc: Accumulator, values: Float64Array, blank: number, errors: number, dateFormatted: number): InferredColumn {
+  const { name } = acc.ctx;
+  const n = values.length;
+  const present = n - blank - errors;
+  let integers = true;
+  let compact = present > 0;
+  let serial = present > 0;
+  let zeroOne = present > 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (!Number.isInteger(v)) integers = compact = zeroOne = false;
+    if (compact && (v < 19000101 || v > 21001231 || Number.isNaN(compactDay(v)))) compact = false;
+    if (v < SERIAL_MIN || v > SERIAL_MAX) serial = false;
+    if (v !== 0 && v !== 1) zeroOne = false;
+  }
+  if (present > 0 && dateFormatted * 2 > present) return acc.finish({ name, type: 'date', values: mapPresent(values, dayNumberFromExcelSerial) }, blank, errors);
+  if (compact) return acc.finish({ name, type: 'date', values: mapPresent(values, compactDay) }, blank, errors);
+  if (serial && isDateHeader(name)) return acc.finish({ name, type: 'date', values: mapPresent(values, dayNumberFromExcelSerial) }, blank, errors);
+  if (zeroOne && isFlagHeader(name)) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[i] !== values[i] ? BOOLEAN_MISSING : values[i];
+    return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
+  }
+  if (integers && present > 0 && isIdHeader(name)) return acc.finish(numbersToIds(name, values), blank, errors);
+  return acc.finish({ name, type: 'number', values }, blank, errors);
+}
+
+function compactDay(v: number): number {
+  const year = Math.floor(v / 10000);
+  return dayFromParts({ shape: 'compact', year, a: Math.floor(v / 100) % 100, b: v % 100 }, 'dmy');
+}
+
+function mapPresent(values: Float64Array, f: (v: number) => number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] !== values[i] ? NaN : f(values[i]);
+  return out;
+}
+
+function numbersToIds(name: string, values: Float64Array): Column {
+  const index = new Map<number, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(v);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(String(v));
+      index.set(v, code);
+    }
+    codes[i] = code;
+  }
+  return { name, type: 'id', codes, dictionary };
+}
+
+function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: ArrayLike<string | undefined> | undefined): InferredColumn {
+  const n = cells.length;
+  const numbers = new Float64Array(n).fill(NaN);
+  const texts: (string | undefined)[] = new Array(n);
+  let blank = 0;
+  let errors = 0;
+  let nonNumeric = 0;
+  let dateFormatted = 0;
+  let nativeBooleans = 0;
+  for (let i = 0; i < n; i++) {
+    const v = cells[i];
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) {
+        blank++;
+        continue;
+      }
+      numbers[i] = v;
+      if (formats && isDateNumberFormat(formats[i])) {
+        dateFormatted++;
+        texts[i] = isoFromDayNumber(dayNumberFromExcelSerial(v));
+      } else texts[i] = String(v);
+    } else if (typeof v === 'string') {
+      const t = v.trim();
+      if (t === '') blank++;
+      else if (isExcelError(t)) errors++;
+      else {
+        texts[i] = t;
+        if (isPlainDecimal(t)) numbers[i] = +t;
+        else nonNumeric++;
+      }
+    } else if (typeof v === 'boolean') {
+      nativeBooleans++;
+      nonNumeric++;
+      texts[i] = v ? 'true' : 'false';
+    } else if (v instanceof Date) {
+      nonNumeric++;
+      texts[i] = Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+      if (texts[i] === undefined) blank++;
+    } else if (v === null || v === undefined) blank++;
+    else {
+      nonNumeric++;
+      texts[i] = String(v);
+    }
+  }
+  if (nonNumeric === 0) return numericColumn(acc, numbers, blank, errors, dateFormatted);
+  return textColumn(acc, texts, n - blank - errors, nativeBooleans, blank, errors);
+}
+
+function textColumn(acc: Accumulator, texts: (string | undefined)[], present: number, nativeBooleans: number, blank: number, errors: number): InferredColumn {
+  const { name } = acc.ctx;
+  const n = texts.length;
+  let digitsOnly = true;
+  let leadingZero = false;
+  let codeShaped = true;
+  let booleans = 0;
+  let booleanWords = nativeBooleans;
+  let dates = 0;
+  const parts: (DateParts | undefined)[] = new Array(n);
+  const distinct = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    if (t === undefined) continue;
+    if (distinct.size <= CATEGORY_MAX_DISTINCT) distinct.add(t);
+    if (!/^\d+$/.test(t)) digitsOnly = false;
+    else if (t.length > 1 && t.charCodeAt(0) === 48) leadingZero = true;
+    if (codeShaped && !CODE_SHAPE.test(t)) codeShaped = false;
+    const b = parseBooleanCell(t);
+    if (b !== undefined) {
+      booleans++;
+      if (!/^[01]$/.test(t)) booleanWords++;
+    }
+    const p = dateParts(t);
+    if (p) {
+      parts[i] = p;
+      dates++;
+    }
+  }
+  if (digitsOnly && leadingZero) return acc.finish(encodeStrings(name, texts, 'id'), blank, errors);
+  if (booleans === present && booleanWords > 0) {
+    const out = new Uint8Array(n).fill(BOOLEAN_MISSING);
+    for (let i = 0; i < n; i++) {
+      const t = texts[i];
+      if (t !== undefined) out[i] = parseBooleanCell(t) ? 1 : 0;
+    }
+    return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
+  }
+  if (dates >= TYPE_SHARE * present && dates > 0) return dateColumn(acc, texts, parts, blank, errors);
+  const present_ = texts.filter((t): t is string => t !== undefined);
+  const decimal = detectDecimalSeparator(present_, acc.ctx.decimalHint);
+  const numbers = new Float64Array(n).fill(NaN);
+  let parsed = 0;
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    if (t === undefined) continue;
+    numbers[i] = parseNumberCell(t, decimal);
+    if (numbers[i] === numbers[i]) parsed++;
+  }
+  if (parsed >= TYPE_SHARE * present && !(isIdHeader(name) && parsed < present)) {
+    for (let i = 0; i < n; i++) if (texts[i] !== undefined && numbers[i] !== numbers[i]) acc.badCell(i);
+    return acc.finish({ name, type: 'number', values: numbers }, blank, errors);
+  }
+  if (isIdHeader(name) || (codeShaped && distinct.size > CATEGORY_MAX_DISTINCT)) return acc.finish(encodeStrings(name, texts, 'id'), blank, errors);
+  if (distinct.size <= CATEGORY_MAX_DISTINCT && distinct.size <= Math.max(10, present / 2)) return acc.finish(encodeStrings(name, texts, 'category'), blank, errors);
+  return acc.finish({ name, type: 'text', values: texts.map((t) => (t === undefined ? null : t)) }, blank, errors);
+}
+
+function dateColumn(acc: Accumulator, texts: (string | undefined)[], parts: (DateParts | undefined)[], blank: number, errors: number): InferredColumn {
+  const { name } = acc.ctx;
+  let dmy = 0;
+  let mdy = 0;
+  let ambiguous = 0;
+  let dashed = 0;
+  let slashed = 0;
+  for (const p of parts) {
+    if (!p) continue;
+    const e = orderEvidence(p);
+    if (e === 'dmy') dmy++;
+    else if (e === 'mdy') mdy++;
+    if (isOrderAmbiguous(p)) ambiguous++;
+    if (p.shape === 'dashed') dashed++;
+    if (p.shape === 'slashed') slashed++;
+  }
+  let order: DateOrder;
+  if (acc.ctx.dateOrder !== 'auto') order = acc.ctx.dateOrder;
+  else if (dmy > 0 && mdy > 0) {
+    order = mdy > dmy ? 'mdy' : 'dmy';
+    const other = order === 'dmy' ? mdy : dmy;
+    acc.warn(
+      'W_DATE_ORDER_MIXED',
+      `Column "${name}" mixes day-first and month-first dates (${dmy} only fit day/month, ${mdy} only fit month/day); read as ${order === 'dmy' ? 'day/month' : 'month/day'}, the ${other} other(s) are unparsable`,
+      other,
+    );
+  } else if (dmy > 0) order = 'dmy';
+  else if (mdy > 0) order = 'mdy';
+  else {
+    order = slashed > dashed ? 'mdy' : 'dmy';
+    if (ambiguous > 0) {
+      acc.warn(
+        'W_DATE_ORDER_AMBIGUOUS',
+        `Column "${name}" has ${ambiguous} date(s) such as 03/04 that read differently as day/month and month/day, and no value decides; read as ${order === 'dmy' ? 'day/month' : 'month/day'}. Pass dateOrder 'dmy' or 'mdy' to choose`,
+        ambiguous,
+      );
+    }
+  }
+  const values = new Float64Array(texts.length).fill(NaN);
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i] === undefined) continue;
+    const p = parts[i];
+    const d = p ? dayFromParts(p, order) : NaN;
+    if (d === d) values[i] = d;
+    else acc.badCell(i);
+  }
+  return acc.finish({ name, type: 'date', values }, blank, errors);
+}
