@@ -38,6 +38,8 @@ export const CUSTOMER_FIELDS = {
   purchaseDays: 'purchase_days',
   /** Gross revenue of non-returned lines. */
   revenue: 'revenue',
+  /** Value bought on the first purchase day (needed to average repeat purchases only). */
+  firstPurchaseValue: 'first_purchase_value',
   /** Value of returns and cancellations, as a positive number, kept apart from revenue. */
   returns: 'returns',
   items: 'items',

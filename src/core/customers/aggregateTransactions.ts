@@ -29,6 +29,8 @@ export interface AggregateOptions {
  * - a line with a negative quantity or amount, or a cancelled invoice id, is a return: its
  *   absolute value goes to `returns`, never into `revenue`, `orders` or the purchase dates;
  * - `orders` counts distinct order ids when an order id is mapped, else distinct purchase days;
+ * - `first_purchase_value` is the value bought on the first purchase day (CLV's spend model
+ *   averages repeat purchases only, so it must be taken out);
  * - `purchase_days` counts distinct days with a purchase; `items` sums quantities (1 per line
  *   when no quantity is mapped); `distinct_products` counts distinct products when mapped;
  * - amount is the mapped amount, or quantity × unit price when only those are mapped.
@@ -128,6 +130,7 @@ export function aggregateTransactions(table: Table, roles: RoleMap, options: Agg
   const orders = new Float64Array(customerCount);
   const purchaseDays = new Float64Array(customerCount);
   const revenue = new Float64Array(customerCount);
+  const firstDayValue = new Float64Array(customerCount);
   const returns = new Float64Array(customerCount);
   const items = new Float64Array(customerCount);
   const distinctProducts = new Float64Array(customerCount);
@@ -152,6 +155,7 @@ export function aggregateTransactions(table: Table, roles: RoleMap, options: Agg
     let ret = 0;
     let it = 0;
     let nProducts = 0;
+    let firstValue = 0;
     for (let k = from; k < to; k++) {
       const i = perm[k];
       const v = lineValue[i];
@@ -165,7 +169,10 @@ export function aggregateTransactions(table: Table, roles: RoleMap, options: Agg
       rev += v;
       it += Number.isNaN(q) ? 1 : q;
       const d = days[i];
-      if (d < f) f = d;
+      if (d < f) {
+        f = d;
+        firstValue = v;
+      } else if (d === f) firstValue += v;
       if (d > l) l = d;
       const dOff = d - minDay;
       if (dayStamp[dOff] !== stamp) {
@@ -191,6 +198,7 @@ export function aggregateTransactions(table: Table, roles: RoleMap, options: Agg
     orders[row] = orderStamp ? nOrders : nDays;
     purchaseDays[row] = nDays;
     revenue[row] = rev;
+    firstDayValue[row] = firstValue;
     returns[row] = ret;
     items[row] = it;
     distinctProducts[row] = productStamp ? nProducts : NaN;
@@ -205,6 +213,7 @@ export function aggregateTransactions(table: Table, roles: RoleMap, options: Agg
     { name: F.orders, type: 'number', values: orders },
     { name: F.purchaseDays, type: 'number', values: purchaseDays },
     { name: F.revenue, type: 'number', values: revenue },
+    { name: F.firstPurchaseValue, type: 'number', values: firstDayValue },
     { name: F.returns, type: 'number', values: returns },
     { name: F.items, type: 'number', values: items },
   ];

@@ -46,6 +46,7 @@ describe('aggregateTransactions', () => {
     expect(num(c.table, 'purchase_days', 0)).toBe(2);
     expect(num(c.table, 'revenue', 0)).toBe(35);
     expect(num(c.table, 'returns', 0)).toBe(10);
+    expect(num(c.table, 'first_purchase_value', 0)).toBe(25);
     expect(num(c.table, 'items', 0)).toBe(4);
     expect(num(c.table, 'distinct_products', 0)).toBe(2);
     expect(num(c.table, 'first_purchase', 0)).toBe(dayNumberFromIso('2024-01-05'));
