@@ -1,0 +1,48 @@
+import type { BenchRow } from './BenchRow';
+import { chooseK } from '../../src/core/cluster/chooseK';
+import { fitKmeans } from '../../src/core/cluster/fitKmeans';
+import { kmeansSingleInit } from '../../src/core/cluster/kmeansSingleInit';
+import { prepareFeatures, type PreparedFeatures } from '../../src/core/cluster/prepareFeatures';
+import { createRng } from '../../src/core/random/createRng';
+import { sampleExponential, samplePoisson } from '../../src/core/random/distributions';
+
+/** Customer-like features: log-normal spend, Poisson-ish order counts, uniform recency. Seeded, so Python can time the same rows. */
+export function customerLikeColumns(n: number, seed: number): { monetary: Float64Array; frequency: Float64Array; recency: Float64Array } {
+  const rng = createRng(seed);
+  const monetary = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const recency = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    monetary[i] = Math.round(Math.exp(4 + 1.1 * rng.normal()) * 100) / 100;
+    frequency[i] = 1 + samplePoisson(rng, sampleExponential(rng, 1 / 3));
+    recency[i] = rng.int(730);
+  }
+  return { monetary, frequency, recency };
+}
+
+function prepare(n: number): PreparedFeatures {
+  const c = customerLikeColumns(n, 2024);
+  return prepareFeatures({ numeric: [{ name: 'recency', values: c.recency }, { name: 'frequency', values: c.frequency }, { name: 'monetary', values: c.monetary, log: true }] });
+}
+
+function time<T>(fn: () => T): { seconds: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { seconds: (performance.now() - t0) / 1000, value };
+}
+
+export default async function kmeansBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [n, size, target10, target1] of [[125_000, '125,000 × 3', 0.8, 0.08], [1_048_576, '1,048,576 × 3', 13, 1.3]] as const) {
+    const prep = prepare(n);
+    const one = time(() => kmeansSingleInit(prep.data, prep.n, prep.d, 5, 7));
+    rows.push({ area: 'kmeans', case: 'k-means k=5, one init (Hamerly, 1 thread)', size, seconds: one.seconds, targetSeconds: target1, note: `${one.value.iterations} iterations; scikit-learn 0.08 s / 1.3 s with 2 threads` });
+    const ten = time(() => fitKmeans(prep, { k: 5, nInit: 10, seed: 7 }));
+    rows.push({ area: 'kmeans', case: 'k-means k=5, nInit=10 (1 thread)', size, seconds: ten.seconds, targetSeconds: target10, note: `inertia ${ten.value.model.inertia.toFixed(1)}` });
+    if (n === 125_000) {
+      const ck = time(() => chooseK(prep, { kMin: 2, kMax: 10, seed: 7 }));
+      rows.push({ area: 'kmeans', case: 'chooseK 2..10, nInit=10, silhouette on 10,000-row sample', size, seconds: ck.seconds, note: `chose k=${ck.value.k}` });
+    }
+  }
+  return rows;
+}
