@@ -9,7 +9,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const packageJson = require('./package.json');
 
-const fromBuild = (name) => tsxRequire(`./src/build/${name}.ts`, __filename);
+const fromBuild = (name) => tsxRequire(`./src/build/${name}.ts`, module.filename);
 const { BundleSizePlugin } = fromBuild('BundleSizePlugin');
 const { rewriteManifest, normaliseBaseUrl } = fromBuild('rewriteManifest');
 const { ensureDevCertificate } = fromBuild('devCertificate');

@@ -28,8 +28,9 @@ function stillGood(certPath: string, caPath: string, now: Date): boolean {
   try {
     const cert = new X509Certificate(readFileSync(certPath));
     const ca = new X509Certificate(readFileSync(caPath));
+    const from = Math.max(Date.parse(cert.validFrom), Date.parse(ca.validFrom));
     const until = Math.min(Date.parse(cert.validTo), Date.parse(ca.validTo));
-    return until - now.getTime() > RENEW_MARGIN_MS && cert.checkIssued(ca) && cert.checkHost('localhost') !== undefined;
+    return from <= now.getTime() && until - now.getTime() > RENEW_MARGIN_MS && cert.checkIssued(ca) && cert.checkHost('localhost') !== undefined;
   } catch {
     return false;
   }
@@ -56,7 +57,8 @@ export async function ensureDevCertificate(projectDir: string, now: Date = new D
   if (!stillGood(certPath, caPath, now)) {
     mkdirSync(dir, { recursive: true });
     let ca: { cert: string; key: string };
-    const caStillValid = existsSync(caPath) && existsSync(caKeyPath) && Date.parse(new X509Certificate(readFileSync(caPath)).validTo) - now.getTime() > RENEW_MARGIN_MS;
+    const existingCa = existsSync(caPath) && existsSync(caKeyPath) ? new X509Certificate(readFileSync(caPath)) : undefined;
+    const caStillValid = existingCa !== undefined && Date.parse(existingCa.validFrom) <= now.getTime() && Date.parse(existingCa.validTo) - now.getTime() > RENEW_MARGIN_MS;
     if (caStillValid) {
       ca = { cert: readFileSync(caPath, 'utf8'), key: readFileSync(caKeyPath, 'utf8') };
     } else {
@@ -94,7 +96,7 @@ export async function ensureDevCertificate(projectDir: string, now: Date = new D
     created = true;
   }
   return {
-    cert: readFileSync(certPath, 'utf8') + readFileSync(caPath, 'utf8'),
+    cert: `${readFileSync(certPath, 'utf8').trim()}\n${readFileSync(caPath, 'utf8').trim()}\n`,
     key: readFileSync(keyPath, 'utf8'),
     caPath,
     certPath,

@@ -233,9 +233,15 @@ function checkSharedRuntime(root: Element, report: Report): void {
 }
 
 function checkIcons(root: Element, base: string, options: ValidateManifestOptions, report: Report): void {
+  // Ribbon icons declare their size where they are used (<bt:Image size="16" resid="…"/>), not on the resource.
+  const sizeOfResource = new Map<string, number>();
+  for (const use of elementsOf(root)) {
+    const resid = use.getAttribute('resid');
+    if (use.localName === 'Image' && resid && use.getAttribute('size')) sizeOfResource.set(resid, Number(use.getAttribute('size')));
+  }
   for (const el of elementsOf(root)) {
     const url = el.getAttribute('DefaultValue');
-    const declared = el.localName === 'Image' ? Number(el.getAttribute('size')) || undefined : TOP_ICON_SIZE[el.localName ?? ''];
+    const declared = el.localName === 'Image' ? sizeOfResource.get(el.getAttribute('id') ?? '') : TOP_ICON_SIZE[el.localName ?? ''];
     if (!url || (el.localName !== 'Image' && declared === undefined) || !url.startsWith(base)) continue;
     const rel = url.slice(base.length).replace(/[?#].*$/, '');
     const file = join(options.assetRoot, rel);
