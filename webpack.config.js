@@ -27,7 +27,7 @@ module.exports = async (env = {}, argv = {}) => {
   const playgroundEntry = path.resolve(__dirname, 'src/playground/index.tsx');
   const playground = Boolean(env.playground) && fs.existsSync(playgroundEntry);
   if (env.playground && !playground) {
-    console.warn('SegmentKit: src/playground/index.tsx does not exist yet; serving the add-in without the playground.');
+    console.warn('SegmentKit: src/playground/index.tsx does not exist yet; building the add-in without the playground.');
   }
   const baseUrlInput = env.baseUrl || process.env.SK_BASE_URL;
   const baseUrl = baseUrlInput ? normaliseBaseUrl(baseUrlInput) : undefined;
