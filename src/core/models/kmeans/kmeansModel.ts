@@ -4,7 +4,8 @@ import { fitKmeans } from '../../cluster/fitKmeans';
 import { assignKmeans } from '../../cluster/assignKmeans';
 import type { KmeansModel } from '../../cluster/KmeansModel';
 import { nameClusters } from '../../cluster/nameClusters';
-import { prepareFeatures } from '../../cluster/prepareFeatures';
+import { prepareFeatures, type PreparedFeatures } from '../../cluster/prepareFeatures';
+import { createRng } from '../../random/createRng';
 import { silhouetteScore } from '../../cluster/silhouetteScore';
 import { CUSTOMER_FIELDS, type CustomerTable } from '../../customers/CustomerTable';
 import { SegmentKitError } from '../../errors/SegmentKitError';
@@ -35,7 +36,11 @@ export interface KmeansFitted {
   silhouette: number | null;
   silhouetteSampled: boolean;
   candidates: { k: number; inertia: number; silhouette: number }[] | null;
+  /** Customers the candidates were computed on (a seeded sample above AUTO_K_SAMPLE). */
+  candidatesRows: number | null;
 }
+
+export const AUTO_K_SAMPLE = 20_000;
 
 export const KMEANS_SETTINGS_SCHEMA: SettingsSchema = {
   k: { type: 'string', default: 'auto', description: 'a whole number of clusters or "auto"' },
@@ -111,21 +116,33 @@ export const kmeansModel: SegmentModel<KmeansSettings, KmeansFitted> = {
       });
     }
     if (k === 'auto') {
-      const chosen = chooseK(prepared, { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed });
+      // Choosing k fits kMax − kMin + 1 models; above AUTO_K_SAMPLE customers that runs on a
+      // seeded sample, then the chosen k is fitted once on everyone.
+      const sample = prepared.n > AUTO_K_SAMPLE ? sampleRows(prepared, AUTO_K_SAMPLE, seed) : prepared;
+      const chosen = chooseK(sample, { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed });
       const best = chosen.candidates.find((c) => c.k === chosen.k);
+      const model = sample === prepared ? chosen.fit.model : fitKmeans(prepared, { k: chosen.k, nInit: s.nInit, seed }).model;
       return {
-        model: chosen.fit.model,
-        names: nameClusters(chosen.fit.model, { labels: FEATURE_WORDS }),
+        model,
+        names: nameClusters(model, { labels: FEATURE_WORDS }),
         silhouette: best ? best.silhouette : null,
-        silhouetteSampled: chosen.sampled,
+        silhouetteSampled: chosen.sampled || sample !== prepared,
         candidates: chosen.candidates,
+        candidatesRows: sample.n,
       };
     }
     const fit = fitKmeans(prepared, { k, nInit: s.nInit, seed });
     const labels = new Int32Array(prepared.n);
     for (let r = 0; r < prepared.n; r++) labels[r] = fit.labels[prepared.rowIndex[r]];
     const sil = k >= 2 ? silhouetteScore(prepared.data, prepared.n, prepared.d, labels, { seed }) : null;
-    return { model: fit.model, names: nameClusters(fit.model, { labels: FEATURE_WORDS }), silhouette: sil ? sil.score : null, silhouetteSampled: sil ? sil.sampled : false, candidates: null };
+    return {
+      model: fit.model,
+      names: nameClusters(fit.model, { labels: FEATURE_WORDS }),
+      silhouette: sil ? sil.score : null,
+      silhouetteSampled: sil ? sil.sampled : false,
+      candidates: null,
+      candidatesRows: null,
+    };
   },
   apply(customers, s, fitted, ctx) {
     const input = featureInput(customers, s, ctx.asOf, ctx.settingsPath);
@@ -156,12 +173,29 @@ export const kmeansModel: SegmentModel<KmeansSettings, KmeansFitted> = {
         features: model.features,
         centroids,
         ...(fitted.silhouette !== null ? { silhouette: fitted.silhouette, silhouetteSampled: fitted.silhouetteSampled } : {}),
-        ...(fitted.candidates ? { candidates: fitted.candidates } : {}),
+        ...(fitted.candidates ? { candidates: fitted.candidates, candidatesRows: fitted.candidatesRows } : {}),
       },
       warnings: unassigned ? [{ code: 'W_KMEANS_MISSING', message: `${unassigned} customers lack a feature value and got no cluster`, count: unassigned }] : [],
     });
   },
 };
+
+/** A seeded sample of prepared rows without replacement (partial Fisher–Yates). */
+function sampleRows(prepared: PreparedFeatures, m: number, seed: number): PreparedFeatures {
+  const rng = createRng(seed ^ 0x5bd1e995);
+  const idx = Int32Array.from({ length: prepared.n }, (_, i) => i);
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(prepared.n - i);
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  const chosen = idx.subarray(0, m).sort();
+  const d = prepared.d;
+  const data = new Float64Array(m * d);
+  for (let r = 0; r < m; r++) data.set(prepared.data.subarray(chosen[r] * d, chosen[r] * d + d), r * d);
+  return { ...prepared, data, n: m, rowCount: m, rowIndex: Int32Array.from({ length: m }, (_, i) => i), dropped: 0 };
+}
 
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
