@@ -11,7 +11,7 @@ export type FixtureColumn =
   | { type: 'boolean'; values: (boolean | null)[] };
 
 /** Builds a CustomerTable by hand: ids c0, c1, … unless `ids` is given. */
-export function makeCustomers(columns: Record<string, FixtureColumn | number[]>, options: { asOf?: number; roles?: RoleMap; ids?: string[] } = {}): CustomerTable {
+export function makeCustomers(columns: Record<string, FixtureColumn | (number | null)[]>, options: { asOf?: number; roles?: RoleMap; ids?: string[] } = {}): CustomerTable {
   const entries = Object.entries(columns).map(([name, spec]) => [name, Array.isArray(spec) ? { type: 'number' as const, values: spec } : spec] as const);
   const n = entries.length ? entries[0][1].values.length : (options.ids?.length ?? 0);
   const ids = options.ids ?? Array.from({ length: n }, (_, i) => `c${i}`);
