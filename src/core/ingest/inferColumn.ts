@@ -141,6 +141,14 @@ function mapPresent(values: Float64Array, f: (v: number) => number): Float64Arra
 }
 
 function numbersToIds(name: string, values: Float64Array): Column {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min <= Math.max(1 << 16, 4 * values.length)) return smallIntegerIds(name, values, min, max);
   const index = new Map<number, number>();
   const dictionary: string[] = [];
   const codes = new Int32Array(values.length);
@@ -161,6 +169,28 @@ function numbersToIds(name: string, values: Float64Array): Column {
   return { name, type: 'id', codes, dictionary };
 }
 
+/** Same codes as the Map-based encoding (first appearance order), through an array indexed by value. */
+function smallIntegerIds(name: string, values: Float64Array, min: number, max: number): Column {
+  const slot = new Int32Array(max - min + 1).fill(-1);
+  const dictionary: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = slot[v - min];
+    if (code < 0) {
+      code = dictionary.length;
+      dictionary.push(String(v));
+      slot[v - min] = code;
+    }
+    codes[i] = code;
+  }
+  return { name, type: 'id', codes, dictionary };
+}
+
 function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: ArrayLike<string | undefined> | undefined): InferredColumn {
   const n = cells.length;
   const numbers = new Float64Array(n).fill(NaN);
@@ -169,7 +199,6 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
   let errors = 0;
   let nonNumeric = 0;
   let dateFormatted = 0;
-  let nativeBooleans = 0;
   for (let i = 0; i < n; i++) {
     const v = cells[i];
     if (typeof v === 'number') {
@@ -188,11 +217,11 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
       else if (isExcelError(t)) errors++;
       else {
         texts[i] = t;
-        if (isPlainDecimal(t)) numbers[i] = +t;
+        const c0 = t.charCodeAt(0);
+        if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isPlainDecimal(t)) numbers[i] = +t;
         else nonNumeric++;
       }
     } else if (typeof v === 'boolean') {
-      nativeBooleans++;
       nonNumeric++;
       texts[i] = v ? 'true' : 'false';
     } else if (v instanceof Date) {
@@ -206,82 +235,88 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
     }
   }
   if (nonNumeric === 0) return numericColumn(acc, numbers, blank, errors, dateFormatted);
-  return textColumn(acc, texts, n - blank - errors, nativeBooleans, blank, errors);
+  return textColumn(acc, texts, n - blank - errors, blank, errors);
 }
 
-function textColumn(acc: Accumulator, texts: (string | undefined)[], present: number, nativeBooleans: number, blank: number, errors: number): InferredColumn {
+function textColumn(acc: Accumulator, texts: (string | undefined)[], present: number, blank: number, errors: number): InferredColumn {
   const { name } = acc.ctx;
   const n = texts.length;
+  // Every check runs once per distinct value: a million order lines hold a few thousand products.
+  const coded = encodeStrings(name, texts, 'category');
+  const { codes, dictionary } = coded;
+  const k = dictionary.length;
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
   let digitsOnly = true;
   let leadingZero = false;
   let codeShaped = true;
   let booleans = 0;
-  let booleanWords = nativeBooleans;
+  let booleanWords = 0;
   let dates = 0;
-  const parts: (DateParts | undefined)[] = new Array(n);
-  const distinct = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const t = texts[i];
-    if (t === undefined) continue;
-    if (distinct.size <= CATEGORY_MAX_DISTINCT) distinct.add(t);
+  const parts: (DateParts | undefined)[] = new Array(k);
+  for (let c = 0; c < k; c++) {
+    const t = dictionary[c];
     if (!/^\d+$/.test(t)) digitsOnly = false;
     else if (t.length > 1 && t.charCodeAt(0) === 48) leadingZero = true;
     if (codeShaped && !CODE_SHAPE.test(t)) codeShaped = false;
     const b = parseBooleanCell(t);
     if (b !== undefined) {
-      booleans++;
+      booleans += counts[c];
       if (!/^[01]$/.test(t)) booleanWords++;
     }
-    const p = dateParts(t);
-    if (p) {
-      parts[i] = p;
-      dates++;
-    }
+    parts[c] = dateParts(t);
+    if (parts[c]) dates += counts[c];
   }
-  if (digitsOnly && leadingZero) return acc.finish(encodeStrings(name, texts, 'id'), blank, errors);
+  if (digitsOnly && leadingZero) return acc.finish({ ...coded, type: 'id' }, blank, errors);
   if (booleans === present && booleanWords > 0) {
     const out = new Uint8Array(n).fill(BOOLEAN_MISSING);
-    for (let i = 0; i < n; i++) {
-      const t = texts[i];
-      if (t !== undefined) out[i] = parseBooleanCell(t) ? 1 : 0;
-    }
+    const byCode = Uint8Array.from(dictionary, (t) => (parseBooleanCell(t) ? 1 : 0));
+    for (let i = 0; i < n; i++) if (codes[i] >= 0) out[i] = byCode[codes[i]];
     return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
   }
-  if (dates >= TYPE_SHARE * present && dates > 0) return dateColumn(acc, texts, parts, blank, errors);
-  const present_ = texts.filter((t): t is string => t !== undefined);
-  const decimal = detectDecimalSeparator(present_, acc.ctx.decimalHint);
-  const numbers = new Float64Array(n).fill(NaN);
+  if (dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, dictionary, parts, blank, errors);
+  const decimal = detectDecimalSeparator(dictionary, acc.ctx.decimalHint);
+  const byCode = Float64Array.from(dictionary, (t) => parseNumberCell(t, decimal));
   let parsed = 0;
-  for (let i = 0; i < n; i++) {
-    const t = texts[i];
-    if (t === undefined) continue;
-    numbers[i] = parseNumberCell(t, decimal);
-    if (numbers[i] === numbers[i]) parsed++;
-  }
+  for (let c = 0; c < k; c++) if (byCode[c] === byCode[c]) parsed += counts[c];
   if (parsed >= TYPE_SHARE * present && !(isIdHeader(name) && parsed < present)) {
-    for (let i = 0; i < n; i++) if (texts[i] !== undefined && numbers[i] !== numbers[i]) acc.badCell(i);
-    return acc.finish({ name, type: 'number', values: numbers }, blank, errors);
+    return acc.finish({ name, type: 'number', values: decodeCodes(acc, codes, byCode) }, blank, errors);
   }
-  if (isIdHeader(name) || (codeShaped && distinct.size > CATEGORY_MAX_DISTINCT)) return acc.finish(encodeStrings(name, texts, 'id'), blank, errors);
-  if (distinct.size <= CATEGORY_MAX_DISTINCT && distinct.size <= Math.max(10, present / 2)) return acc.finish(encodeStrings(name, texts, 'category'), blank, errors);
+  if (isIdHeader(name) || (codeShaped && k > CATEGORY_MAX_DISTINCT)) return acc.finish({ ...coded, type: 'id' }, blank, errors);
+  if (k <= CATEGORY_MAX_DISTINCT && k <= Math.max(10, present / 2)) return acc.finish(coded, blank, errors);
   return acc.finish({ name, type: 'text', values: texts.map((t) => (t === undefined ? null : t)) }, blank, errors);
 }
 
-function dateColumn(acc: Accumulator, texts: (string | undefined)[], parts: (DateParts | undefined)[], blank: number, errors: number): InferredColumn {
+/** Per-row values from per-code values; rows whose code has no value are reported as unparsable. */
+function decodeCodes(acc: Accumulator, codes: Int32Array, byCode: Float64Array): Float64Array {
+  const values = new Float64Array(codes.length).fill(NaN);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c < 0) continue;
+    values[i] = byCode[c];
+    if (byCode[c] !== byCode[c]) acc.badCell(i);
+  }
+  return values;
+}
+
+function dateColumn(acc: Accumulator, codes: Int32Array, dictionary: string[], parts: (DateParts | undefined)[], blank: number, errors: number): InferredColumn {
   const { name } = acc.ctx;
+  const counts = new Int32Array(dictionary.length);
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
   let dmy = 0;
   let mdy = 0;
   let ambiguous = 0;
   let dashed = 0;
   let slashed = 0;
-  for (const p of parts) {
+  for (let c = 0; c < parts.length; c++) {
+    const p = parts[c];
     if (!p) continue;
     const e = orderEvidence(p);
-    if (e === 'dmy') dmy++;
-    else if (e === 'mdy') mdy++;
-    if (isOrderAmbiguous(p)) ambiguous++;
-    if (p.shape === 'dashed') dashed++;
-    if (p.shape === 'slashed') slashed++;
+    if (e === 'dmy') dmy += counts[c];
+    else if (e === 'mdy') mdy += counts[c];
+    if (isOrderAmbiguous(p)) ambiguous += counts[c];
+    if (p.shape === 'dashed') dashed += counts[c];
+    if (p.shape === 'slashed') slashed += counts[c];
   }
   let order: DateOrder;
   if (acc.ctx.dateOrder !== 'auto') order = acc.ctx.dateOrder;
@@ -305,13 +340,6 @@ function dateColumn(acc: Accumulator, texts: (string | undefined)[], parts: (Dat
       );
     }
   }
-  const values = new Float64Array(texts.length).fill(NaN);
-  for (let i = 0; i < texts.length; i++) {
-    if (texts[i] === undefined) continue;
-    const p = parts[i];
-    const d = p ? dayFromParts(p, order) : NaN;
-    if (d === d) values[i] = d;
-    else acc.badCell(i);
-  }
-  return acc.finish({ name, type: 'date', values }, blank, errors);
+  const byCode = Float64Array.from(parts, (p) => (p ? dayFromParts(p, order) : NaN));
+  return acc.finish({ name, type: 'date', values: decodeCodes(acc, codes, byCode) }, blank, errors);
 }
