@@ -33,7 +33,7 @@ export function isPlainDecimal(text: string): boolean {
  */
 export function parseNumberCell(text: string, decimal?: DecimalSeparator): number {
   let s = text.trim();
-  if (PLAIN.test(s)) return +s;
+  if (PLAIN.test(s) && (decimal !== ',' || s.indexOf('.') < 0)) return +s;
   if (s === '') return NaN;
   let negative = false;
   if (s.charCodeAt(0) === 40 && s.endsWith(')')) {
