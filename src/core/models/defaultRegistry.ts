@@ -1,5 +1,7 @@
 import { rulesModel } from '../rules/rulesModel';
 import { behaviorModel } from './behavior/behaviorModel';
+import { demographicModel, technographicModel } from './descriptive/descriptiveModel';
+import { kmeansModel } from './kmeans/kmeansModel';
 import { lifecycleModel } from './lifecycle/lifecycleModel';
 import { ModelRegistry } from './ModelRegistry';
 import { rfmModel } from './rfm/rfmModel';
@@ -7,7 +9,15 @@ import type { SegmentModel } from './SegmentModel';
 import { valueModel } from './value/valueModel';
 
 /** The registry recipes use unless told otherwise: the built-in kinds plus anything registered. */
-export const defaultRegistry = new ModelRegistry().register(rfmModel).register(valueModel).register(lifecycleModel).register(behaviorModel).register(rulesModel);
+export const defaultRegistry = new ModelRegistry()
+  .register(rfmModel)
+  .register(valueModel)
+  .register(lifecycleModel)
+  .register(behaviorModel)
+  .register(rulesModel)
+  .register(kmeansModel)
+  .register(demographicModel)
+  .register(technographicModel);
 
 /**
  * Plugs a new model kind (k-means, CLV, demographic, technographic…) into the default registry.

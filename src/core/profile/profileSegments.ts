@@ -1,3 +1,4 @@
+import { medianInPlace } from '../stats/medianInPlace';
 import type { Table } from '../table/Table';
 import type { CategoryShare, FeatureStats, SegmentProfile, SegmentStats } from './SegmentProfile';
 
@@ -126,7 +127,5 @@ function statsOf(values: Float64Array, order: Int32Array, from: number, to: numb
     }
   }
   if (m === 0) return { mean: null, median: null, missing: to - from };
-  const sorted = buf.subarray(0, m).sort();
-  const median = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
-  return { mean: sum / m, median, missing: to - from - m };
+  return { mean: sum / m, median: medianInPlace(buf, m), missing: to - from - m };
 }
