@@ -196,6 +196,12 @@ function numberLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCell
       if (scale === 0) return undefined;
       digits += scale;
     }
+    if (p < e && (text.charCodeAt(p) | 32) === 101) {
+      const exponent = text.slice(p + 1, e);
+      if (!/^[-+]?\d+$/.test(exponent)) return undefined;
+      values[i] = +text.slice(intStart - (negative ? 1 : 0), e);
+      continue;
+    }
     if (p !== e) return undefined;
     const magnitude = digits > MAX_EXACT_DIGITS || scale >= POW10.length ? Math.abs(+text.slice(intStart - (negative ? 1 : 0), e)) : mantissa / POW10[scale];
     values[i] = negative ? -magnitude : magnitude;

@@ -71,7 +71,11 @@ function sheetValues(sheet: ExcelJS.Worksheet): { values: unknown[][]; merged: s
   for (let r = 1; r <= rows; r++) {
     const row = sheet.getRow(r);
     const out: unknown[] = new Array(cols);
-    for (let c = 1; c <= cols; c++) out[c - 1] = plainValue(row.getCell(c).value);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      // Excel's range.values shows a merge's value in its first cell only; exceljs repeats it.
+      out[c - 1] = cell.isMerged && cell.master !== cell ? '' : plainValue(cell.value);
+    }
     if (!headerSeen && out.some((v) => v !== '')) {
       headerSeen = true;
       nameMergedHeaders(row, out, merged);
@@ -86,7 +90,7 @@ function nameMergedHeaders(row: ExcelJS.Row, out: unknown[], merged: string[]): 
   const seen = new Map<string, number>();
   for (let c = 1; c <= out.length; c++) {
     const cell = row.getCell(c);
-    if (!cell.isMerged || cell.master === cell || out[c - 1] !== '') continue;
+    if (!cell.isMerged || cell.master === cell) continue;
     const text = String(plainValue(cell.master.value)).trim();
     if (text === '') continue;
     const n = (seen.get(text) ?? 1) + 1;

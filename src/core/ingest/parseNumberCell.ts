@@ -1,13 +1,13 @@
 /** Which character separates the decimals: `.` (English) or `,` (German, Dutch). */
 export type DecimalSeparator = '.' | ',';
 
-const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 const CURRENCY_HEAD = /^(?:[€$£]|eur|usd|gbp|chf)\s*/i;
 const CURRENCY_TAIL = /\s*(?:[€$£]|eur|usd|gbp|chf)$/i;
 const GROUPED = /^\d{1,3}(?:x\d{3})+$/;
 
 /**
- * Whether text is a number written the one way every locale agrees on (`-12`, `0.5`, `1234.56`):
+ * Whether text is a number written the one way every locale agrees on (`-12`, `0.5`, `1234.56`, `1.5e-7`):
  * such cells are treated exactly like numbers Excel hands over, so CSV and workbook agree.
  * Leading zeros (`007`) are not plain: they are kept as ids.
  *
