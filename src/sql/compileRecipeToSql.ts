@@ -11,7 +11,7 @@ import type { RulesFitted } from '../core/rules/rulesModel';
 import { dayNumberFromIso } from '../core/table/dayNumber';
 import { bandToSql, type SqlBand } from './bandToSql';
 import { clvToSql } from './clvToSql';
-import { customerAggregationSql, customerSqlColumns } from './customerAggregationSql';
+import { customerAggregationSql, customerSqlColumns, LAST_LINE_DAY } from './customerAggregationSql';
 import { kmeansToSql } from './kmeansToSql';
 import { lifecycleToSql } from './lifecycleToSql';
 import { modelContext } from './modelContext';
@@ -30,7 +30,7 @@ export interface CompileSqlOptions {
   transactionsTable: string;
   /** Roles of the order-line table's columns: customerId, date, amount (or quantity and unitPrice), optional orderId, quantity, product. */
   columns: RoleMap;
-  /** An already aggregated customer table with `customerSqlColumns` (skips the aggregation). */
+  /** An already aggregated customer table with `customerSqlColumns` and `LAST_LINE_DAY` (skips the aggregation). */
   customersTable?: string;
   /** A fitted CLV model: adds `p_alive` (BG/NBD only). */
   clv?: ClvModel;
@@ -78,8 +78,7 @@ export function compileRecipeToSql(recipeInput: unknown, options: CompileSqlOpti
   if (recipe.asOf) {
     asOfDay = dayNumberFromIso(recipe.asOf);
     asOf = d.number(asOfDay);
-  } else if (!options.customersTable) asOf = '(SELECT MAX(d) FROM sk_lines)';
-  else throw new SegmentKitError('E_RECIPE_NOT_FITTED', 'the recipe has no asOf date', { location: { path: 'asOf' }, hint: 'Use the fitted recipe that runRecipe returns (it fixes asOf), or set asOf to YYYY-MM-DD.' });
+  } else asOf = `(SELECT MAX(${d.ident(LAST_LINE_DAY)}) FROM sk_customers)`;
 
   const standIn = standInCustomers(catalog, Number.isNaN(asOfDay) ? 0 : asOfDay);
   const models: { sql: ModelSql; spec: SqlSegmentColumn }[] = recipe.models.map((spec, i) => {

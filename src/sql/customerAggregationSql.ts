@@ -3,6 +3,12 @@ import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { ROLE_LABELS, type RoleMap } from '../core/roles/Role';
 import type { SqlDialect } from './SqlDialect';
 
+/**
+ * Extra column of `sk_customers`: the customer's latest usable line, returns included, whose
+ * maximum is the default "today" (`aggregateTransactions` takes the latest date of any line).
+ */
+export const LAST_LINE_DAY = '_sk_last_line_day';
+
 /** Types of the per-customer columns the aggregation produces (dates are day numbers in SQL). */
 export type SqlColumnType = 'number' | 'date' | 'id';
 
@@ -48,7 +54,8 @@ function role(roles: RoleMap, name: 'customerId' | 'date'): string {
  * - orders = distinct order ids of purchases when an order id is mapped, else distinct purchase days;
  * - items sums quantities (1 per line without a quantity); first_purchase_value is the value
  *   bought on the first purchase day.
- * Every numeric aggregate is a double and dates are day numbers since 1970-01-01.
+ * Every numeric aggregate is a double and dates are day numbers since 1970-01-01; the extra
+ * column `LAST_LINE_DAY` gives the default "today".
  *
  * @example
  * const ctes = customerAggregationSql(sqlDialect('duckdb'), 'orders', { customerId: 'Customer', date: 'Date', amount: 'Amount' });
@@ -90,7 +97,8 @@ export function customerAggregationSql(d: SqlDialect, table: string, roles: Role
     ${dbl('COUNT(DISTINCT CASE WHEN r THEN NULL ELSE d END)')} AS n_days,
     SUM(CASE WHEN r THEN 0 ELSE v END) AS rev,
     SUM(CASE WHEN r THEN ABS(v) ELSE 0 END) AS ret,
-    ${dbl(`SUM(CASE WHEN r THEN 0 ELSE ${items} END)`)} AS n_items${roles.product ? `,\n    ${dbl('COUNT(DISTINCT CASE WHEN r THEN NULL ELSE p END)')} AS n_products` : ''}
+    ${dbl(`SUM(CASE WHEN r THEN 0 ELSE ${items} END)`)} AS n_items,
+    ${dbl('MAX(d)')} AS last_line${roles.product ? `,\n    ${dbl('COUNT(DISTINCT CASE WHEN r THEN NULL ELSE p END)')} AS n_products` : ''}
   FROM sk_flagged
   GROUP BY k
 )`,
@@ -102,7 +110,8 @@ export function customerAggregationSql(d: SqlDialect, table: string, roles: Role
 )`,
     `sk_customers AS (
   SELECT b.k AS ${q(F.id)}, b.fd AS ${q(F.firstPurchase)}, b.ld AS ${q(F.lastPurchase)}, b.n_orders AS ${q(F.orders)}, b.n_days AS ${q(F.purchaseDays)},
-    b.rev AS ${q(F.revenue)}, COALESCE(fv.v, 0) AS ${q(F.firstPurchaseValue)}, b.ret AS ${q(F.returns)}, b.n_items AS ${q(F.items)}${roles.product ? `, b.n_products AS ${q(F.distinctProducts)}` : ''}
+    b.rev AS ${q(F.revenue)}, COALESCE(fv.v, 0) AS ${q(F.firstPurchaseValue)}, b.ret AS ${q(F.returns)}, b.n_items AS ${q(F.items)}${roles.product ? `, b.n_products AS ${q(F.distinctProducts)}` : ''},
+    b.last_line AS ${q(LAST_LINE_DAY)}
   FROM sk_base b LEFT JOIN sk_first_day fv ON b.k = fv.k
 )`,
   ].join(',\n');
