@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerSampleCommand } from './commands/sampleCommand';
+import { registerSegmentCommand } from './commands/segmentCommand';
 
 export function registerCommands(program: Command): void {
   registerSampleCommand(program);
+  registerSegmentCommand(program);
 }

@@ -20,6 +20,19 @@ export interface ReadXlsxOptions {
  * const parsed = await readXlsx(bytes, 'orders.xlsx', { sheet: 'Orders' });
  */
 export async function readXlsx(bytes: Buffer, file: string, options: ReadXlsxOptions = {}): Promise<ParsedTable & { sheetName: string }> {
+  const [parsed] = await readXlsxSheets(bytes, file, [options.sheet], options);
+  return parsed;
+}
+
+/**
+ * Reads several sheets of one workbook, opening it once (exceljs parses the whole file on
+ * load, so reading Customers, Orders and Tickets separately would parse it three times).
+ * `sheets`: names (undefined = the first visible sheet) or 'visible' for every visible sheet.
+ *
+ * @example
+ * const [customers, orders] = await readXlsxSheets(bytes, 'shop.xlsx', ['Customers', 'Orders']);
+ */
+export async function readXlsxSheets(bytes: Buffer, file: string, sheets: (string | undefined)[] | 'visible', options: Pick<ReadXlsxOptions, 'dateOrder'> = {}): Promise<(ParsedTable & { sheetName: string })[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -30,13 +43,16 @@ export async function readXlsx(bytes: Buffer, file: string, options: ReadXlsxOpt
       cause: e,
     });
   }
-  const sheet = pickSheet(workbook, file, options.sheet);
-  const { values, merged } = sheetValues(sheet);
-  const parsed = tableFromValues(values, { file, sheet: sheet.name, dateOrder: options.dateOrder ?? 'auto', hasHeader: 'auto' });
-  if (merged.length > 0 && parsed.headerRow > 0) {
-    parsed.warnings.push({ code: 'W_MERGED_HEADER', message: `Merged header cells were split into ${merged.map((m) => `"${m}"`).join(', ')}`, count: merged.length });
-  }
-  return Object.assign(parsed, { sheetName: sheet.name });
+  const chosen = sheets === 'visible' ? workbook.worksheets.filter((w) => w.state === 'visible') : sheets.map((name) => pickSheet(workbook, file, name));
+  if (chosen.length === 0) pickSheet(workbook, file, undefined);
+  return chosen.map((sheet) => {
+    const { values, merged } = sheetValues(sheet);
+    const parsed = tableFromValues(values, { file, sheet: sheet.name, dateOrder: options.dateOrder ?? 'auto', hasHeader: 'auto' });
+    if (merged.length > 0 && parsed.headerRow > 0) {
+      parsed.warnings.push({ code: 'W_MERGED_HEADER', message: `Merged header cells were split into ${merged.map((m) => `"${m}"`).join(', ')}`, count: merged.length });
+    }
+    return Object.assign(parsed, { sheetName: sheet.name });
+  });
 }
 
 function pickSheet(workbook: ExcelJS.Workbook, file: string, name: string | undefined): ExcelJS.Worksheet {

@@ -187,5 +187,5 @@ function descriptiveModel(kind: string, label: string, defaultFields: string[]):
   };
 }
 
-export const demographicModel = descriptiveModel('demographic', 'Demographic', ['age', 'gender', 'income', 'country']);
-export const technographicModel = descriptiveModel('technographic', 'Technographic', ['platform', 'techComfort', 'channel']);
+export const demographicModel = descriptiveModel('demographic', 'Demographic', ['age', 'country']);
+export const technographicModel = descriptiveModel('technographic', 'Technographic', ['platform', 'techComfort']);

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import type { CustomerTable } from '../../core/customers/CustomerTable';
+import { buildCustomerTable } from '../../core/customers/buildCustomerTable';
+import { SegmentKitError } from '../../core/errors/SegmentKitError';
+import { defaultRegistry } from '../../core/models/defaultRegistry';
+import type { ModelResult } from '../../core/models/SegmentModel';
+import { qualityOfResult } from '../../core/quality/qualityOfResult';
+import type { SegmentQuality } from '../../core/quality/checkSegmentQuality';
+import { defaultRecipe } from '../../core/recipe/defaultRecipe';
+import type { Recipe } from '../../core/recipe/Recipe';
+import { applyRecipe, runRecipe, type RunProgress } from '../../core/recipe/runRecipe';
+import { validateRecipe } from '../../core/recipe/validateRecipe';
+import { loadSheets, type LoadOptions } from './loadSheets';
+
+export interface SegmentOptions extends LoadOptions {
+  recipePath?: string;
+  /** Model kinds to run when no recipe is given; 'all' = every kind the data supports. */
+  models?: string[] | 'all';
+  asOf?: number;
+  seed?: number;
+  /** Refit a fitted recipe instead of re-applying its stored parameters. */
+  refit?: boolean;
+  /** Per-kind settings from flags, e.g. { kmeans: { k: 'auto', features: [...] } }. */
+  settings?: Record<string, Record<string, unknown>>;
+  onProgress?: (p: RunProgress) => void;
+}
+
+export interface Segmentation {
+  customers: CustomerTable;
+  rows: number;
+  results: ModelResult[];
+  recipe: Recipe;
+  quality: SegmentQuality[];
+  /** Kinds left out of `--models all` because the data lacks their inputs. */
+  skippedModels: { kind: string; why: string }[];
+  sheetNames: string[];
+}
+
+/**
+ * The whole in-process pipeline behind `segmentkit segment`: read → roles → one row per
+ * customer → recipe (given, or built from --models) → fit or re-apply → quality check.
+ */
+export async function segmentFiles(files: string[], options: SegmentOptions): Promise<Segmentation> {
+  let given: Recipe | undefined;
+  if (options.recipePath) given = validateRecipe(await readJson(options.recipePath), defaultRegistry);
+  const input = await loadSheets(files, { ...options, roles: { ...given?.roles, ...options.roles } });
+  const customers = buildCustomerTable(input.sheets, { asOf: options.asOf });
+  const skippedModels: { kind: string; why: string }[] = [];
+  let recipe: Recipe;
+  if (given) recipe = options.seed !== undefined ? { ...given, seed: options.seed } : given;
+  else {
+    let kinds = options.models === 'all' || !options.models ? defaultRegistry.kinds().filter((k) => k !== 'rules') : options.models;
+    if (options.models === 'all' || !options.models) {
+      kinds = kinds.filter((kind) => {
+        const model = defaultRegistry.find(kind)!;
+        const settings = defaultRecipe(customers.roles, [kind], { settings: options.settings }).models[0].settings;
+        const why = model.requires(customers, settings as never);
+        if (why.length) skippedModels.push({ kind, why: why.join('; ') });
+        return why.length === 0;
+      });
+    }
+    for (const kind of kinds) {
+      if (!defaultRegistry.has(kind)) {
+        throw new SegmentKitError('E_ARGUMENT', `--models lists "${kind}", which is not a model`, { hint: `Use some of: ${defaultRegistry.kinds().join(', ')}, or all.` });
+      }
+    }
+    recipe = defaultRecipe(customers.roles, kinds, { seed: options.seed, settings: options.settings });
+  }
+  const fitted = recipe.models.every((m) => m.fitted) && !options.refit;
+  let results: ModelResult[];
+  if (fitted) results = applyRecipe(customers, recipe, { onProgress: options.onProgress });
+  else {
+    const run = runRecipe(customers, recipe, { onProgress: options.onProgress });
+    results = run.results;
+    recipe = run.fitted;
+  }
+  const quality = results.map((r) => qualityOfResult(customers, r, recipe));
+  return { customers, rows: input.rows, results, recipe, quality, skippedModels, sheetNames: input.sheets.map((s) => s.name) };
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new SegmentKitError('E_FILE_NOT_FOUND', 'The recipe file cannot be read', { location: { file: path }, hint: 'Check the path given to --recipe.' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SegmentKitError('E_RECIPE_JSON', `The recipe is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { location: { file: path }, hint: 'Save the recipe again from SegmentKit, or fix the JSON syntax.' });
+  }
+}

@@ -1,0 +1,59 @@
+import { extname } from 'node:path';
+import { SegmentKitError } from '../../core/errors/SegmentKitError';
+import type { OutputColumn } from '../../core/results/Outputs';
+import { CUSTOMER_FIELDS } from '../../core/customers/CustomerTable';
+import { cellValue, type Column } from '../../core/table/Table';
+import { isoFromDayNumber } from '../../core/table/dayNumber';
+import { writeCsv } from '../../io/writeCsv';
+import { writeWorkbook, type WorkbookSheet } from '../../io/writeWorkbook';
+import type { Segmentation } from './segmentFiles';
+
+/** Per-customer columns: the id, every model input on the customer table, then each model's outputs. */
+export function customerColumns(s: Segmentation): OutputColumn[] {
+  const inputs: OutputColumn[] = s.customers.table.columns.map((c) => inputColumn(c));
+  return [...inputs, ...s.results.flatMap((r) => r.columns)];
+}
+
+function inputColumn(c: Column): OutputColumn {
+  if (c.type === 'number') return { header: c.name, values: c.values };
+  if (c.type === 'date') return { header: c.name, values: Array.from(c.values, (d) => (Number.isNaN(d) ? null : isoFromDayNumber(d))), numberFormat: 'yyyy-mm-dd' };
+  const n = 'codes' in c ? c.codes.length : c.values.length;
+  return { header: c.name === CUSTOMER_FIELDS.id ? 'customer_id' : c.name, values: Array.from({ length: n }, (_, i) => cellValue(c, i)) };
+}
+
+/**
+ * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: SK Customers (per-customer
+ * table), one summary sheet per model with its profile, playbook and charts data, and SK
+ * Quality. The user's input files are never written to.
+ */
+export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<void> {
+  if (inputs.some((f) => f === out)) {
+    throw new SegmentKitError('E_ARGUMENT', '--out names an input file', { location: { file: out }, hint: 'Write results to a new file; SegmentKit never overwrites your data.' });
+  }
+  const columns = customerColumns(s);
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv') {
+    writeCsv(out, columns.map((c) => c.header), columns.map((c) => c.values));
+    return;
+  }
+  if (ext !== '.xlsx') throw new SegmentKitError('E_ARGUMENT', `--out must end in .csv or .xlsx, got "${out}"`, { hint: 'For example --out out/segments.xlsx.' });
+  const sheets: WorkbookSheet[] = [{ name: 'SK Customers', columns }];
+  for (const r of s.results) for (const sheet of r.sheets) sheets.push({ name: sheet.name, tables: sheet.tables });
+  sheets.push({
+    name: 'SK Quality',
+    tables: [
+      {
+        title: 'Segment quality check',
+        headers: ['Model', 'Criterion', 'OK', 'Value', 'Detail'],
+        rows: s.results.flatMap((r, i) =>
+          (['measurable', 'substantial', 'differentiable', 'accessible', 'actionable'] as const).map((k) => {
+            const v = s.quality[i][k];
+            return [r.modelId, k, v.ok ? 'yes' : 'no', Number.isNaN(v.value) ? null : v.value, v.detail];
+          }),
+        ),
+        numberFormats: [undefined, undefined, undefined, '0.000', undefined],
+      },
+    ],
+  });
+  await writeWorkbook(out, { sheets });
+}
