@@ -3,14 +3,14 @@ import { ClientCollection, ClientObject, type ContextCore } from './ClientObject
 import type { MemoryRange } from './MemoryRange';
 import { ApiErrorCode, OfficeApiError } from './OfficeApiError';
 import type { SheetModel } from './SheetModel';
-import type { ChartModel, SeriesModel } from './WorkbookModel';
+import type { ChartModel, RangeLink, SeriesModel } from './WorkbookModel';
 
 const CHART_TYPES = new Set(['ColumnClustered', 'BarClustered', 'Line', 'LineMarkers', 'XYScatter', 'XYScatterLines', 'Pie', 'Area']);
 
-function addressOf(range: MemoryRange, where: string): string {
+function linkOf(range: MemoryRange, where: string): RangeLink {
   const ref = range.resolveTarget();
   if (!ref) throw new OfficeApiError(ApiErrorCode.invalidArgument, 'The source range does not exist.', where);
-  return formatRect(ref.rect, ref.sheet.name);
+  return { sheet: ref.sheet, rect: ref.rect };
 }
 
 /**
@@ -48,10 +48,10 @@ export class MemoryChartCollection extends ClientCollection<ChartModel, MemoryCh
       const count = byRows ? ref.rect.rowCount : ref.rect.columnCount;
       const series: SeriesModel[] = Array.from({ length: count }, (_, i) => ({
         name: `Series${i + 1}`,
-        values: formatRect(byRows ? { ...ref.rect, row: ref.rect.row + i, rowCount: 1 } : { ...ref.rect, column: ref.rect.column + i, columnCount: 1 }, ref.sheet.name),
+        values: { sheet: ref.sheet, rect: byRows ? { ...ref.rect, row: ref.rect.row + i, rowCount: 1 } : { ...ref.rect, column: ref.rect.column + i, columnCount: 1 } },
       }));
       const model = this.ctx.model;
-      created = { id: model.newId('chart'), name: `Chart ${model.charts.length + 1}`, type, sheet, source: formatRect(ref.rect, ref.sheet.name), seriesBy, title: '', series, deleted: false };
+      created = { id: model.newId('chart'), name: `Chart ${model.charts.length + 1}`, type, sheet, source: { sheet: ref.sheet, rect: ref.rect }, seriesBy, title: '', series, deleted: false };
       model.charts.push(created);
     });
     return new MemoryChart(this.ctx, () => {
@@ -105,8 +105,8 @@ export class MemoryChart extends ClientObject<ChartModel> {
 
   setPosition(startCell: MemoryRange | string, endCell?: MemoryRange | string): void {
     this.queue(null, (c) => {
-      const a = typeof startCell === 'string' ? startCell : addressOf(startCell, 'Chart.setPosition');
-      const b = endCell === undefined ? '' : typeof endCell === 'string' ? endCell : addressOf(endCell, 'Chart.setPosition');
+      const a = typeof startCell === 'string' ? startCell : formatRect(linkOf(startCell, 'Chart.setPosition').rect);
+      const b = endCell === undefined ? '' : typeof endCell === 'string' ? endCell : formatRect(linkOf(endCell, 'Chart.setPosition').rect);
       c.position = b ? `${a}:${b}` : a;
     });
   }
@@ -158,10 +158,10 @@ export class MemoryChartSeries extends ClientObject<SeriesModel> {
   }
 
   setValues(source: MemoryRange): void {
-    this.queue(null, (s) => (s.values = addressOf(source, 'ChartSeries.setValues')));
+    this.queue(null, (s) => (s.values = linkOf(source, 'ChartSeries.setValues')));
   }
 
   setXAxisValues(source: MemoryRange): void {
-    this.queue(null, (s) => (s.xValues = addressOf(source, 'ChartSeries.setXAxisValues')));
+    this.queue(null, (s) => (s.xValues = linkOf(source, 'ChartSeries.setXAxisValues')));
   }
 }

@@ -1,4 +1,4 @@
-import { formatRect, splitSheet } from '../a1Address';
+import { splitSheet } from '../a1Address';
 import { ClientCollection, ClientObject, type ContextCore } from './ClientObject';
 import { MemoryRange, rangeOnSheet, type RangeRef } from './MemoryRange';
 import { MemoryTable } from './MemoryTable';
@@ -40,7 +40,7 @@ export class MemoryPivotTableCollection extends ClientCollection<PivotModel, Mem
       const dest = this.refOf(destination);
       const headers = Array.from({ length: src.rect.columnCount }, (_, j) => String(reportValue(src.sheet.value(src.rect.row, src.rect.column + j))));
       if (headers.some((h) => h === '')) throw new OfficeApiError(ApiErrorCode.invalidArgument, 'The PivotTable field name is not valid: every source column needs a header.', 'PivotTableCollection.add');
-      created = { id: model.newId('pivot'), name, sheet: dest.sheet, source: formatRect(src.rect, src.sheet.name), sourceHeaders: headers, destination: formatRect(dest.rect, dest.sheet.name), rows: [], data: [], deleted: false };
+      created = { id: model.newId('pivot'), name, sheet: dest.sheet, source: src, sourceHeaders: headers, destination: dest, rows: [], data: [], deleted: false };
       model.pivots.push(created);
     });
     return new MemoryPivotTable(this.ctx, () => {

@@ -2,7 +2,7 @@ import { formatRect, parseCells, splitSheet, type CellRect } from '../a1Address'
 import { ExcelErrorValue, type StoredValue } from './interpretInput';
 import { ApiErrorCode, OfficeApiError } from './OfficeApiError';
 import { reportValue, type SheetModel } from './SheetModel';
-import { WorkbookModel, type SyncRecord, type WorkbookLimits } from './WorkbookModel';
+import { linkAddress, WorkbookModel, type SyncRecord, type WorkbookLimits } from './WorkbookModel';
 
 /** A seed cell: a constant, or a formula with the result Excel last calculated for it. */
 export type SeedCell = string | number | boolean | null | ExcelErrorValue | { formula: string; result: string | number | boolean | ExcelErrorValue };
@@ -164,8 +164,8 @@ export class MemoryWorkbook {
       active: m.active?.name ?? null,
       sheets: m.liveSheets().map((s) => sheetSnapshot(s)),
       tables: m.liveTables().map((t) => ({ name: t.name, address: formatRect(t.rect, t.sheet.name) })),
-      charts: m.charts.filter((c) => !c.deleted).map((c) => ({ name: c.name, sheet: c.sheet.name, type: c.type, source: c.source, title: c.title, position: c.position ?? null, series: c.series })),
-      pivots: m.pivots.filter((p) => !p.deleted).map((p) => ({ name: p.name, sheet: p.sheet.name, source: p.source, destination: p.destination, rows: p.rows, data: p.data })),
+      charts: m.charts.filter((c) => !c.deleted).map((c) => ({ name: c.name, sheet: c.sheet.name, type: c.type, source: linkAddress(c.source), title: c.title, position: c.position ?? null, series: c.series.map((s) => ({ name: s.name, values: linkAddress(s.values), xValues: linkAddress(s.xValues) })) })),
+      pivots: m.pivots.filter((p) => !p.deleted).map((p) => ({ name: p.name, sheet: p.sheet.name, source: linkAddress(p.source), destination: linkAddress(p.destination), rows: p.rows, data: p.data })),
       settings: [...m.settings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       xmlParts: m.xmlParts.filter((p) => !p.deleted).map((p) => ({ ns: p.namespaceUri, xml: p.xml })),
     };

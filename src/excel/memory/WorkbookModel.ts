@@ -11,10 +11,20 @@ export interface TableModel {
   deleted: boolean;
 }
 
+/** A range a chart or PivotTable refers to; it follows its sheet through renames, as in Excel. */
+export interface RangeLink {
+  sheet: SheetModel;
+  rect: CellRect;
+}
+
+export function linkAddress(link: RangeLink | undefined): string | null {
+  return link ? formatRect(link.rect, link.sheet.name) : null;
+}
+
 export interface SeriesModel {
   name: string;
-  values?: string;
-  xValues?: string;
+  values?: RangeLink;
+  xValues?: RangeLink;
 }
 
 export interface ChartModel {
@@ -22,7 +32,7 @@ export interface ChartModel {
   name: string;
   type: string;
   sheet: SheetModel;
-  source: string;
+  source: RangeLink;
   seriesBy: string;
   title: string;
   position?: string;
@@ -34,9 +44,9 @@ export interface PivotModel {
   id: string;
   name: string;
   sheet: SheetModel;
-  source: string;
+  source: RangeLink;
   sourceHeaders: string[];
-  destination: string;
+  destination: RangeLink;
   rows: string[];
   data: { name: string; field: string; summarizeBy: string; numberFormat?: string }[];
   deleted: boolean;
