@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { FluentProvider, Spinner, Title3, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 

@@ -1,4 +1,4 @@
-import type { CellValue, OutputColumn, OutputSheet } from '../core/results/Outputs';
+import type { OutputColumn, OutputSheet } from '../core/results/Outputs';
 import type { DataSources, Detection, DrillDownPage, DrillDownQuery, NotebookRecipe, RunOutcome, RunProgress, SheetKind } from '../taskpane/services/SegmentKitServices';
 
 /** A sheet's used range as Excel hands it over (`range.values`, `range.numberFormat`). */
@@ -13,20 +13,17 @@ export interface SheetValues {
   startColumn: number;
 }
 
-/** Columns to add next to one sheet's data, one value per data row of that sheet. */
-export interface ColumnsForSheet {
-  sheet: string;
-  /** 1-based sheet row of the header row the new headers go into. */
-  headerRow: number;
-  /** 0-based sheet column where the first new column goes (right of the used range). */
-  firstColumn: number;
-  columns: OutputColumn[];
-}
-
 /** What the engine hands the adapter to write: plain data, already laid out. */
 export interface WritePlan {
-  columns: ColumnsForSheet[];
+  /** The sheet whose rows get the segment columns: the customers sheet, else the orders sheet. */
+  sheet: string;
+  /** One value per customer. */
+  columns: OutputColumn[];
+  /** Data row i of `sheet` (0-based, below the header) takes customer rowMap[i]; -1 = none. */
+  rowMap: Int32Array;
   sheets: OutputSheet[];
+  /** Customers per segment of the first model, with its value, as a PivotTable. */
+  pivot?: { rows: string; measures: string[] };
 }
 
 /** The engine's surface as the worker exposes it (every method may be awaited across threads). */
@@ -39,5 +36,3 @@ export interface EngineApi {
   drillDown(query: DrillDownQuery): DrillDownPage;
   writePlan(recipe: NotebookRecipe): WritePlan;
 }
-
-export type { CellValue };

@@ -1,33 +1,26 @@
-import { aggregateTransactions } from '../core/customers/aggregateTransactions';
 import type { CustomerTable } from '../core/customers/CustomerTable';
-import { addTicketCounts, joinCustomerData } from '../core/customers/joinCustomerData';
+import { buildCustomerTable, type SheetRoles } from '../core/customers/buildCustomerTable';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
-import type { NotebookRecipe } from '../taskpane/services/SegmentKitServices';
+import type { NotebookRecipe, SheetKind } from '../taskpane/services/SegmentKitServices';
 import type { LoadedSheet } from './detectSheet';
 
+const CORE_KIND: Record<SheetKind, SheetRoles['kind']> = { customers: 'customers', orders: 'transactions', tickets: 'tickets' };
+
 /**
- * One row per customer from the chosen sheets with the user's roles: orders aggregated,
- * joined onto the customers sheet when there is one, ticket counts per channel added.
+ * One row per customer from the sheets chosen in the Data cell, with the roles confirmed in the
+ * Columns cell (the user's choice wins over detection).
  *
  * @example
  * buildCustomers(recipe, loaded).table.rowCount; // customers
  */
-export function buildCustomers(recipe: NotebookRecipe, loaded: Map<string, LoadedSheet>, onStep: (step: string) => void): CustomerTable {
-  const sheet = (name: string | undefined) => (name ? loaded.get(name) : undefined);
-  const customersSheet = sheet(recipe.sources.customers);
-  const ordersSheet = sheet(recipe.sources.orders);
-  const ticketsSheet = sheet(recipe.sources.tickets);
-  if (!customersSheet && !ordersSheet) {
-    throw new SegmentKitError('E_NO_DATA', 'No customers or orders sheet has been read yet', { hint: 'Choose the sheets in step 1 and run it.' });
+export function buildCustomers(recipe: NotebookRecipe, loaded: Map<string, LoadedSheet>): CustomerTable {
+  const sheets: SheetRoles[] = [];
+  for (const kind of ['customers', 'orders', 'tickets'] as const) {
+    const name = recipe.sources[kind];
+    const sheet = name ? loaded.get(name) : undefined;
+    if (!sheet) continue;
+    sheets.push({ name: sheet.source.sheet, parsed: sheet.parsed, guesses: sheet.guesses, roles: recipe.roles[sheet.source.sheet] ?? {}, kind: CORE_KIND[kind] });
   }
-  const input = (s: LoadedSheet) => ({ table: s.parsed.table, roles: recipe.roles[s.source.sheet] ?? {}, source: s.source.sheet, sourceRowOf: (i: number) => s.parsed.sourceRowOf(i) });
-  let aggregated: CustomerTable | undefined;
-  if (ordersSheet) {
-    onStep('aggregate');
-    aggregated = aggregateTransactions(ordersSheet.parsed.table, input(ordersSheet).roles, { source: ordersSheet.source.sheet, sourceRowOf: input(ordersSheet).sourceRowOf });
-  }
-  onStep('join');
-  let customers = customersSheet ? joinCustomerData(input(customersSheet), aggregated) : aggregated!;
-  if (ticketsSheet) customers = addTicketCounts(customers, input(ticketsSheet));
-  return customers;
+  if (sheets.length === 0) throw new SegmentKitError('E_NO_DATA', 'No customers or orders sheet has been read yet', { hint: 'Choose the sheets in step 1 and run it.' });
+  return buildCustomerTable(sheets);
 }

@@ -1,22 +1,21 @@
 import type { CustomerTable } from '../core/customers/CustomerTable';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { customerValue } from '../core/models/customerInputs';
-import { defaultRegistry } from '../core/models/defaultRegistry';
-import { kmeansModel } from '../core/models/kmeans/kmeansModel';
 import type { ModelResult } from '../core/models/SegmentModel';
-import { createRng } from '../core/random/createRng';
-import { validateSettings } from '../core/recipe/validateSettings';
+import type { PlaybookEntry as CorePlaybookEntry } from '../core/playbook/PlaybookEntry';
+import { playbookToSummaryTable } from '../core/playbook/playbookToSummaryTable';
+import type { ModelSpec, Recipe } from '../core/recipe/Recipe';
+import { runRecipe } from '../core/recipe/runRecipe';
 import { SK_PREFIX, type CellValue, type OutputColumn, type OutputSheet } from '../core/results/Outputs';
 import { cellValue, findColumn, type Column } from '../core/table/Table';
 import { isoFromDayNumber } from '../core/table/dayNumber';
-import type { DataSources, Detection, DrillDownPage, DrillDownQuery, ModelKind, ModelOutcome, NotebookRecipe, PlaybookEntry, RunOutcome, RunProgress } from '../taskpane/services/SegmentKitServices';
+import type { DataSources, Detection, DrillDownPage, DrillDownQuery, ModelOutcome, ModelStep, NotebookRecipe, RunOutcome, RunProgress } from '../taskpane/services/SegmentKitServices';
 import { buildCustomers } from './buildCustomers';
 import { detectSheet, type LoadedSheet } from './detectSheet';
-import type { ColumnsForSheet, EngineApi, SheetValues, WritePlan } from './EngineApi';
+import type { EngineApi, SheetValues, WritePlan } from './EngineApi';
 import { paretoPoints } from './paretoPoints';
+import { toEntries, toRows } from './playbookEntries';
 import { summarizeModel } from './summarizeModel';
-
-if (!defaultRegistry.has(kmeansModel.kind)) defaultRegistry.register(kmeansModel);
 
 const RECIPE_SEED = 42;
 const DRILL_COLUMNS = 8;
@@ -25,6 +24,8 @@ interface RunState {
   recipe: NotebookRecipe;
   customers: CustomerTable;
   results: Map<string, ModelResult>;
+  /** The core recipe with fitted parameters, as stored in the workbook for =SK.SEGMENT(). */
+  fitted: Recipe;
 }
 
 /** Lets a pending cancel message in between steps, so the worker's message loop stays live. */
@@ -67,45 +68,31 @@ export function createEngine(): EngineApi {
       cancelled = false;
       state = null;
       const steps = recipe.models.filter((m) => m.enabled);
-      const total = steps.length + 2;
-      let done = 0;
-      const report = (step: string) => onProgress({ percent: Math.round((done / total) * 100), step });
-      report('aggregate');
+      const total = steps.length + 1;
+      const report = (done: number, step: string) => onProgress({ percent: Math.round((done / total) * 100), step });
+      report(0, 'aggregate');
       await checkpoint();
-      const customers = buildCustomers(recipe, loaded, report);
-      done++;
+      const customers = buildCustomers(recipe, loaded);
       const notes = customers.skipped.map((s) => s.message);
       const value = customerValue(customers, 'net');
       const pareto = value ? paretoPoints(value.values) : undefined;
       const results = new Map<string, ModelResult>();
+      const fitted: ModelSpec[] = [];
+      const playbook: Record<string, Record<string, CorePlaybookEntry>> = {};
       const models: ModelOutcome[] = [];
-      for (const [index, step] of recipe.models.entries()) {
-        if (!step.enabled) continue;
-        report(`model:${step.kind}`);
+      for (const [index, step] of steps.entries()) {
+        report(index + 1, `model:${step.kind}`);
         await checkpoint();
-        const model = defaultRegistry.find(step.kind);
-        if (!model) {
-          notes.push(`${step.kind}: not available in this version of SegmentKit`);
-          done++;
-          continue;
-        }
-        const path = `models[${index}].settings`;
-        const settings = validateSettings(step.settings, model.settingsSchema, path);
-        const missing = model.requires(customers, settings);
-        if (missing.length) {
-          notes.push(...missing);
-          done++;
-          continue;
-        }
-        const ctx = { modelId: step.id, settingsPath: path, rng: createRng(RECIPE_SEED + index), asOf: customers.asOf, segmentNames: {} };
-        const result = model.apply(customers, settings, model.fit(customers, settings, ctx), ctx);
+        // One model per runRecipe call: the seed of each model derives from its id, so results
+        // equal a single run, and the worker can take a cancel between models.
+        const out = runRecipe(customers, coreRecipe(recipe, customers, [step]));
+        const result = out.results[0];
         results.set(step.id, result);
-        done++;
-        const playbook = recipe.playbooks[step.id] ?? result.segmentNames.map(emptyPlaybookEntry);
-        models.push(summarizeModel(customers, result, step.kind as ModelKind, playbook, pareto));
+        fitted.push(out.fitted.models[0]);
+        playbook[step.id] = out.fitted.playbook?.[step.id] ?? {};
+        models.push(summarizeModel(customers, result, step.kind, toRows(result.segmentNames, playbook[step.id]), pareto));
       }
-      report('profile');
-      state = { recipe, customers, results };
+      state = { recipe, customers, results, fitted: { ...coreRecipe(recipe, customers, []), models: fitted, playbook } };
       onProgress({ percent: 100, step: 'done' });
       return { customers: customers.table.rowCount, models, notes };
     },
@@ -137,36 +124,50 @@ export function createEngine(): EngineApi {
     writePlan(recipe: NotebookRecipe): WritePlan {
       const run = requireRun(state);
       const results = [...run.results.values()];
-      const plan: WritePlan = { columns: [], sheets: [] };
-      const outputColumns = results.flatMap((r) => r.columns);
-      if (recipe.outputs.columns && outputColumns.length) {
-        const customersSheet = recipe.sources.customers ? loaded.get(recipe.sources.customers) : undefined;
-        if (customersSheet) plan.columns.push(alignToSheet(customersSheet, run.customers, outputColumns));
-        else plan.sheets.push(customerSheet(run.customers, outputColumns));
+      const target = (recipe.sources.customers && loaded.get(recipe.sources.customers)) || (recipe.sources.orders && loaded.get(recipe.sources.orders));
+      if (!target) throw new SegmentKitError('E_NO_DATA', 'The sheet the data came from is no longer loaded', { hint: 'Run step 1 (Data) again.' });
+      const plan: WritePlan = { sheet: target.source.sheet, columns: [], rowMap: rowMapOf(target, run.customers), sheets: [] };
+      if (recipe.outputs.columns) plan.columns = results.flatMap((r) => r.columns);
+      if (recipe.outputs.columns && recipe.outputs.pivotTable && results.length) {
+        const first = results[0].columns;
+        const measure = first.slice(1).find((c) => c.values instanceof Float64Array);
+        if (measure) plan.pivot = { rows: first[0].header, measures: [measure.header] };
       }
-      if (recipe.outputs.summarySheets) {
-        for (const r of results) for (const s of r.sheets) plan.sheets.push(recipe.outputs.charts ? s : { ...s, charts: [] });
-      }
-      if (recipe.outputs.playbook) {
-        const tables = results.map((r) => ({
-          title: `${r.modelId} playbook`,
-          headers: ['Segment', 'Channel', 'Tone', 'Priority', 'Routing queue', 'Self-service'],
-          rows: (recipe.playbooks[r.modelId] ?? r.segmentNames.map(emptyPlaybookEntry)).map((e) => [e.segment, e.channel, e.tone, e.priority, e.queue, e.resources]),
-        }));
-        if (tables.length) plan.sheets.push({ name: 'SK Playbook', tables });
+      if (recipe.outputs.summarySheets || recipe.outputs.playbook) {
+        for (const r of results) {
+          const playbookTitle = `${r.modelId} playbook`;
+          for (const [i, sheet] of r.sheets.entries()) {
+            const tables = recipe.outputs.summarySheets ? sheet.tables.filter((t) => t.title !== playbookTitle) : [];
+            if (i === 0 && recipe.outputs.playbook) {
+              const rows = recipe.playbooks[r.modelId] ?? toRows(r.segmentNames, run.fitted.playbook?.[r.modelId] ?? {});
+              tables.push(playbookToSummaryTable(playbookTitle, r.segmentNames, toEntries(rows)));
+            }
+            if (tables.length) plan.sheets.push({ ...sheet, tables, charts: recipe.outputs.summarySheets && recipe.outputs.charts ? sheet.charts : [] });
+          }
+        }
       }
       return plan;
     },
   };
 }
 
+/** The notebook's models as a core recipe over the customer table's roles. */
+function coreRecipe(recipe: NotebookRecipe, customers: CustomerTable, steps: ModelStep[]): Recipe {
+  const playbook: Record<string, Record<string, CorePlaybookEntry>> = {};
+  for (const s of steps) if (recipe.playbooks[s.id]) playbook[s.id] = toEntries(recipe.playbooks[s.id]);
+  return {
+    version: 1,
+    name: recipe.name,
+    roles: customers.roles,
+    seed: RECIPE_SEED,
+    models: steps.map((s) => ({ id: s.id, kind: s.kind, settings: s.settings })),
+    playbook,
+  };
+}
+
 function requireRun(state: RunState | null): RunState {
   if (!state) throw new SegmentKitError('E_NO_RESULT', 'The models have not been run yet', { hint: 'Run step 3 (Models) first.' });
   return state;
-}
-
-function emptyPlaybookEntry(segment: string): PlaybookEntry {
-  return { segment, channel: '', tone: '', priority: '', queue: '', resources: '' };
 }
 
 /**
@@ -209,47 +210,25 @@ function drillColumns(customers: CustomerTable, result: ModelResult): DrillColum
   return [...(id ? [fromTable(id)] : []), ...own, ...rest];
 }
 
-/** Model columns re-ordered to the customers sheet's rows (matched by customer id). */
-function alignToSheet(sheet: LoadedSheet, customers: CustomerTable, columns: OutputColumn[]): ColumnsForSheet {
+/**
+ * For each data row of the sheet the results are written next to, the customer-table row of
+ * its customer id (order lines of one customer all point to that customer).
+ */
+function rowMapOf(sheet: LoadedSheet, customers: CustomerTable): Int32Array {
   const { table } = sheet.parsed;
   const idName = sheet.detection.roles.find((r) => r.role === 'customerId')?.column;
   const sheetIds = idName ? findColumn(table, idName) : undefined;
   const customerIds = findColumn(customers.table, customers.idColumn);
   const rowOfId = new Map<string, number>();
   if (customerIds) for (let i = 0; i < customers.table.rowCount; i++) rowOfId.set(String(cellValue(customerIds, i)), i);
-  const n = table.rowCount;
-  const map = new Int32Array(n).fill(-1);
-  if (sheetIds) {
-    for (let i = 0; i < n; i++) {
-      const v = cellValue(sheetIds, i);
-      if (v !== null) map[i] = rowOfId.get(String(v)) ?? -1;
-    }
+  const headerRow = sheet.parsed.headerRow || sheet.source.startRow - 1;
+  const dataRows = sheet.source.values.length - (headerRow - sheet.source.startRow) - 1;
+  const map = new Int32Array(Math.max(0, dataRows)).fill(-1);
+  if (!sheetIds) return map;
+  for (let i = 0; i < table.rowCount; i++) {
+    const v = cellValue(sheetIds, i);
+    const at = sheet.parsed.sourceRowOf(i) - headerRow - 1;
+    if (v !== null && at >= 0 && at < map.length) map[at] = rowOfId.get(String(v)) ?? -1;
   }
-  const width = sheet.source.values[0]?.findIndex((h) => typeof h === 'string' && h.startsWith(SK_PREFIX)) ?? -1;
-  return {
-    sheet: sheet.source.sheet,
-    headerRow: sheet.parsed.headerRow,
-    firstColumn: sheet.source.startColumn + (width >= 0 ? width : (sheet.source.values[0]?.length ?? 0)),
-    columns: columns.map((c) => {
-      const values: CellValue[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = map[i] >= 0 ? c.values[map[i]] : null;
-        values[i] = typeof v === 'number' && Number.isNaN(v) ? null : v;
-      }
-      return { header: c.header, values, numberFormat: c.numberFormat };
-    }),
-  };
-}
-
-/** Without a customers sheet, results go to their own sheet: one row per customer. */
-function customerSheet(customers: CustomerTable, columns: OutputColumn[]): OutputSheet {
-  const id = findColumn(customers.table, customers.idColumn);
-  const rows: CellValue[][] = [];
-  for (let i = 0; i < customers.table.rowCount; i++) {
-    rows.push([id ? cellValue(id, i) : i + 1, ...columns.map((c) => {
-      const v = c.values[i];
-      return typeof v === 'number' && Number.isNaN(v) ? null : v;
-    })]);
-  }
-  return { name: 'SK Customers', tables: [{ title: 'Customers and segments', headers: ['Customer', ...columns.map((c) => c.header)], rows, numberFormats: [undefined, ...columns.map((c) => c.numberFormat)] }] };
+  return map;
 }

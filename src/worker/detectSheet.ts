@@ -1,6 +1,7 @@
 import { dataQualityReport } from '../core/dataQuality/dataQualityReport';
 import { detectRoles } from '../core/ingest/detectRoles';
 import { detectShape } from '../core/ingest/detectShape';
+import type { RoleGuess } from '../core/ingest/detectRoles';
 import type { ParsedTable } from '../core/ingest/ParsedTable';
 import { tableFromValues } from '../core/ingest/tableFromValues';
 import type { RoleMap } from '../core/roles/Role';
@@ -10,6 +11,7 @@ import type { SheetValues } from './EngineApi';
 export interface LoadedSheet {
   source: SheetValues;
   parsed: ParsedTable;
+  guesses: RoleGuess[];
   detection: SheetDetection;
 }
 
@@ -41,6 +43,7 @@ export function detectSheet(source: SheetValues, today: number): LoadedSheet {
   return {
     source,
     parsed,
+    guesses,
     detection: {
       sheet: source.sheet,
       kind: source.kind,

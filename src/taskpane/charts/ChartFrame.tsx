@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { useI18n } from '../i18n/I18nContext';
 import { ChartFrame, PAINT } from './ChartFrame';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { createContext, useContext } from 'react';
 import { createTranslator, type Translator } from './createTranslator';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Badge, Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Button, Input, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, SpinButton } from '@fluentui/react-components';
 import type { StringKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';

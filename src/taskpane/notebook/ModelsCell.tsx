@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Button, makeStyles, ProgressBar, Switch, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 import type { ModelKind, NotebookRecipe, RunOutcome } from '../services/SegmentKitServices';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Role } from '../../core/roles/Role';
 import type { Detection, NotebookRecipe, RunOutcome, SegmentKitServices, SheetInfo, WriteReport } from '../services/SegmentKitServices';
@@ -26,16 +27,20 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
   const [detection, setDetection] = useState<AsyncState<Detection>>(IDLE);
   const [run, setRun] = useState<AsyncState<RunOutcome>>(IDLE);
   const [write, setWrite] = useState<AsyncState<WriteReport>>(IDLE);
+  // Callbacks read the latest recipe and change handler through refs, so a parent that passes
+  // a new handler on every render does not re-trigger the sheet listing.
   const recipeRef = useRef(recipe);
   recipeRef.current = recipe;
+  const changeRef = useRef(onRecipeChange);
+  changeRef.current = onRecipeChange;
 
   const loadSheets = useCallback(async () => {
     setSheets({ status: 'loading' });
     const r = await services.listSheets();
     setSheets(settled(r));
     const current = recipeRef.current;
-    if (r.ok && !current.sources.customers && !current.sources.orders) onRecipeChange({ ...current, sources: guessSources(r.value) });
-  }, [services, onRecipeChange]);
+    if (r.ok && !current.sources.customers && !current.sources.orders) changeRef.current({ ...current, sources: guessSources(r.value) });
+  }, [services]);
 
   useEffect(() => {
     void loadSheets();
@@ -53,10 +58,10 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
         for (const c of s.roles) if (c.role && !map[c.role]) map[c.role] = c.column;
         roles[s.sheet] = map;
       }
-      onRecipeChange({ ...current, roles });
+      changeRef.current({ ...current, roles });
     }
     setDetection(settled(r));
-  }, [services, onRecipeChange]);
+  }, [services]);
 
   const runModels = useCallback(async () => {
     setRun({ status: 'loading' });
@@ -70,10 +75,10 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
         const kept = playbooks[m.modelId]?.filter((e) => names.has(e.segment));
         if (!kept || kept.length !== m.playbook.length) playbooks[m.modelId] = m.playbook;
       }
-      onRecipeChange({ ...current, playbooks });
+      changeRef.current({ ...current, playbooks });
     }
     setRun(settled(r));
-  }, [services, onRecipeChange]);
+  }, [services]);
 
   const writeBack = useCallback(async () => {
     setWrite({ status: 'loading' });

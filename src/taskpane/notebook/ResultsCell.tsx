@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Badge, makeStyles, Tab, TabList, Tooltip, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { ParetoCurve } from '../charts/ParetoCurve';

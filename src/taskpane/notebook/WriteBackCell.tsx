@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Button, Checkbox, makeStyles, ProgressBar } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 import type { OutputChoice, WriteReport } from '../services/SegmentKitServices';

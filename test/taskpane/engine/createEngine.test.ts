@@ -62,10 +62,15 @@ describe('createEngine on the sample workbook', () => {
     expect(page.rows.every((r) => r[segCol] === biggest.name)).toBe(true);
 
     const plan = engine.writePlan(recipe);
-    expect(plan.columns).toHaveLength(1);
-    expect(plan.columns[0].sheet).toBe('Customers');
-    expect(plan.columns[0].columns[0].values).toHaveLength(300);
-    expect(plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['SK rfm', 'SK kmeans', 'SK lifecycle', 'SK Playbook']));
+    expect(plan.sheet).toBe('Customers');
+    expect(plan.columns[0].header).toBe('SK · RFM segment');
+    expect(plan.columns.every((c) => c.values.length === 300)).toBe(true);
+    expect(plan.rowMap).toHaveLength(300);
+    expect([...plan.rowMap].every((r, i) => r === i)).toBe(true);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['SK rfm', 'SK lifecycle', 'SK kmeans']);
+    const rfmPlaybook = plan.sheets[0].tables.find((t) => t.title === 'rfm playbook')!;
+    expect(rfmPlaybook.rows.map((r) => r[0])).toEqual(outcome.models[0].segments.map((s) => s.name));
+    expect(outcome.models[0].playbook.every((e) => ['phone', 'email', 'chat', 'social', 'self_service'].includes(e.channel))).toBe(true);
   });
 
   test('cancel stops a run at the next step with E_CANCELLED', async () => {

@@ -1,0 +1,38 @@
+import type { OutputColumn, OutputSheet } from '../../core/results/Outputs';
+import type { SheetInfo, WriteReport } from './SegmentKitServices';
+
+/** A sheet's used range as read from the workbook. */
+export interface SheetRead {
+  sheetName: string;
+  values: unknown[][];
+  numberFormats: string[][];
+  /** 1-based sheet row of values[0]. */
+  startRow: number;
+  /** 0-based sheet column of values[0][0]. */
+  startColumn: number;
+}
+
+/** What to write: columns next to one sheet's rows, summary sheets, an optional PivotTable. */
+export interface WriteRequest {
+  sheet: string;
+  columns: OutputColumn[];
+  /** Data row i of `sheet` takes output row rowMap[i]; -1 leaves it blank. */
+  rowMap: Int32Array;
+  sheets: OutputSheet[];
+  pivot?: { rows: string; measures: string[] };
+  charts: boolean;
+}
+
+/**
+ * The workbook as the taskpane services need it. The one implementation delegates to the
+ * src/excel adapter (the only code that calls Excel.run); in the playground that adapter runs
+ * on the in-memory workbook installed as the global `Excel`.
+ */
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(sheet: string, signal?: AbortSignal): Promise<SheetRead>;
+  selectCells(address: string): Promise<void>;
+  write(request: WriteRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WriteReport>;
+  saveRecipe(json: string): Promise<void>;
+  loadRecipes(): Promise<string[]>;
+}
