@@ -1,5 +1,6 @@
 import type { BgNbdParams } from './ClvModel';
 import { logHyp2f1 } from './hyp2f1';
+import { integrate } from './gaussLegendre';
 import { lnGamma } from './lnGamma';
 
 /**
@@ -19,22 +20,26 @@ export function bgNbdPAlive(params: BgNbdParams, x: number, tx: number, T: numbe
 
 /**
  * Expected number of purchases in (0, t] for a new customer (FHL 2005, eq. 9):
- * (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))].
+ * (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))]; it is the x = 0, T = 0 case
+ * of {@link bgNbdExpectedPurchasesIfAlive}.
  *
  * @example
- * bgNbdExpectedPurchases({ r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }, 39); // ≈ 1.19
+ * bgNbdExpectedPurchases({ r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }, 78); // 1.8576
  */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
-  const { r, alpha, a, b } = params;
-  if (t === 0) return 0;
-  const logTail = r * Math.log(alpha / (alpha + t)) + logHyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * -Math.expm1(logTail);
+  return bgNbdExpectedPurchasesIfAlive(params, 0, 0, t);
 }
+
+/** Beyond this ₂F₁ argument, or with c ≤ 0 or a ≈ 1, the closed form is replaced by quadrature. */
+const SERIES_LIMIT = 0.95;
 
 /**
  * Expected purchases in (T, T+t] for a customer who is alive at T (the conditional
- * expectation of FHL 2005, eq. 10, divided by P(alive)). It depends on x and T only, which is
- * what lets scoring cache it per distinct (x, T).
+ * expectation of FHL 2005, eq. 10, divided by P(alive)):
+ * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))].
+ * It depends on x and T only, which lets scoring cache it per distinct (x, T). Where that
+ * closed form is ill-conditioned (a+b+x ≤ 1, a ≈ 1, argument near 1) the same quantity is
+ * integrated over the posterior of p instead, see {@link expectedPurchasesByQuadrature}.
  *
  * @example
  * bgNbdExpectedPurchasesIfAlive(params, 2, 38.86, 39) * bgNbdPAlive(params, 2, 30.43, 38.86); // 1.226
@@ -43,8 +48,34 @@ export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, x: number, T:
   const { r, alpha, a, b } = params;
   if (t === 0) return 0;
   const rx = r + x;
-  const logTail = rx * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(rx, b + x, a + b + x - 1, t / (alpha + T + t));
-  return ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTail);
+  const c = a + b + x - 1;
+  const z = t / (alpha + T + t);
+  if (c <= 0 || z > SERIES_LIMIT || Math.abs(a - 1) < 1e-6) return expectedPurchasesByQuadrature(params, x, T, t);
+  const logTail = rx * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(rx, b + x, c, z);
+  return (c / (a - 1)) * -Math.expm1(logTail);
+}
+
+/**
+ * Given λ and p, an alive customer makes (1 − e^(−λpt))/p purchases in t on average; with the
+ * posterior λ ~ Gamma(r+x, α+T) this is h(p) = [1 − (1 + pt/(α+T))^−(r+x)] / p, averaged over
+ * p ~ Beta(a, b+x). The Beta endpoint singularities are removed by substituting p = v^(1/a) on
+ * (0, ½] and 1 − p = w^(1/(b+x)) on [½, 1), leaving smooth integrands for Gauss–Legendre.
+ */
+function expectedPurchasesByQuadrature(params: BgNbdParams, x: number, T: number, t: number): number {
+  const { r, alpha, a, b } = params;
+  const rx = r + x;
+  const bx = b + x;
+  const scale = t / (alpha + T);
+  const h = (p: number): number => (p === 0 ? rx * scale : -Math.expm1(-rx * Math.log1p(p * scale)) / p);
+  const low = integrate((v) => {
+    const p = Math.pow(v, 1 / a);
+    return h(p) * Math.pow(1 - p, bx - 1);
+  }, 0, Math.pow(0.5, a)) / a;
+  const high = integrate((w) => {
+    const q = Math.pow(w, 1 / bx);
+    return h(1 - q) * Math.pow(1 - q, a - 1);
+  }, 0, Math.pow(0.5, bx)) / bx;
+  return (low + high) / Math.exp(lnBeta(a, bx));
 }
 
 /**
