@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { registerInspectCommand } from './commands/inspectCommand';
 import { registerSampleCommand } from './commands/sampleCommand';
 import { registerSegmentCommand } from './commands/segmentCommand';
 
 export function registerCommands(program: Command): void {
   registerSampleCommand(program);
+  registerInspectCommand(program);
   registerSegmentCommand(program);
 }

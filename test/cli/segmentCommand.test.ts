@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSample } from '../../src/core/sample/generateSample';
+import { writeSample } from '../../src/cli/sample/writeSample';
+import { readTableFile } from '../../src/io/readTableFile';
+import { runCli } from './runCli';
+
+let dir: string;
+let files: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sk-segment-'));
+  files = (await writeSample(generateSample({ customers: 1500, seed: 3 }), join(dir, 'shop.csv'))).files;
+});
+
+describe('segmentkit segment', () => {
+  it('prints the JSON contract with segments, cut points, k-means fields and quality', async () => {
+    const r = await runCli('segment', files[1], files[0], files[2], '--models', 'rfm,value,lifecycle,kmeans', '--k', 'auto', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.customers).toBe(1500);
+    expect(Object.keys(json.models)).toEqual(['rfm', 'value', 'lifecycle', 'kmeans']);
+    for (const m of Object.values(json.models) as { segments: { size: number; share: number; valueShare: number }[]; quality: Record<string, { ok: boolean }> }[]) {
+      const assigned = m.segments.reduce((s, x) => s + x.size, 0);
+      expect(assigned).toBeLessThanOrEqual(1500);
+      expect(m.segments.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 5);
+      expect(Object.keys(m.quality)).toEqual(['measurable', 'substantial', 'differentiable', 'accessible', 'actionable']);
+    }
+    expect(Object.keys(json.models.rfm.cutpoints)).toEqual(['recency', 'frequency', 'monetary']);
+    expect(json.models.kmeans.k).toBeGreaterThanOrEqual(2);
+    expect(json.models.kmeans.features).toEqual(['recency', 'frequency', 'monetary']);
+    expect(json.models.kmeans.candidates.length).toBe(7);
+    expect(typeof json.models.kmeans.inertia).toBe('number');
+    expect(json.warnings.every((w: Record<string, unknown>) => typeof w.code === 'string' && typeof w.message === 'string' && typeof w.count === 'number')).toBe(true);
+  });
+
+  it('writes a per-customer CSV and a fitted recipe that re-applies to the same segments', async () => {
+    const out = join(dir, 'seg.csv');
+    const recipe = join(dir, 'recipe.json');
+    const first = await runCli('segment', files[1], '--out', out, '--save-recipe', recipe, '--json');
+    expect(first.code).toBe(0);
+    const parsed = await readTableFile(out);
+    expect(parsed.table.rowCount).toBe(1500);
+    const headers = parsed.table.columns.map((c) => c.name);
+    expect(headers[0]).toBe('customer_id');
+    expect(headers).toEqual(expect.arrayContaining(['SK · RFM segment', 'SK · Value segment', 'SK · Lifecycle segment']));
+    const fitted = JSON.parse(readFileSync(recipe, 'utf8'));
+    expect(fitted.models.every((m: { fitted?: unknown }) => m.fitted)).toBe(true);
+    const again = await runCli('segment', files[1], '--recipe', recipe, '--json');
+    expect(JSON.parse(again.stdout).models).toEqual(JSON.parse(first.stdout).models);
+  });
+
+  it('is deterministic: same data and seed give byte-identical JSON', async () => {
+    const a = await runCli('segment', files[1], '--models', 'kmeans', '--k', '3', '--seed', '9', '--json');
+    const b = await runCli('segment', files[1], '--models', 'kmeans', '--k', '3', '--seed', '9', '--json');
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('refuses an unknown model and a bad date with exit 2 and one line', async () => {
+    const bad = await runCli('segment', files[1], '--models', 'rfm,magic');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('segmentkit: --models lists "magic", which is not a model. Use some of: rfm, value, lifecycle, behavior, rules, kmeans, demographic, technographic, or all.\n');
+    const date = await runCli('segment', files[1], '--as-of', '30.06.2026');
+    expect(date.code).toBe(2);
+    expect(date.stderr).toBe('segmentkit: --as-of must be a date as YYYY-MM-DD, got "30.06.2026". Pass for example --as-of 2026-06-30.\n');
+  });
+
+  it('never writes over an input file', async () => {
+    const r = await runCli('segment', files[1], '--out', files[1]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out names an input file');
+  });
+});
