@@ -44,6 +44,14 @@ const doubled = (quote: string) => (s: string) => `${quote}${s.split(quote).join
 /** Spark and BigQuery read backslash escapes inside quotes, so backslashes are escaped as well. */
 const escaped = (quote: string) => (s: string) => `${quote}${s.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`).replace(/\n/g, '\\n').replace(/\r/g, '\\r')}${quote}`;
 
+/** BigQuery column names cannot hold backticks, backslashes or line breaks, so such a name is a mapping mistake. */
+function bigQueryIdent(name: string): string {
+  if (/[`\\\r\n]/.test(name)) {
+    throw new SegmentKitError('E_SQL_NAME', `the name "${name}" cannot be a BigQuery column or table name`, { hint: 'BigQuery names hold no backticks, backslashes or line breaks: map the role to the column as BigQuery names it.' });
+  }
+  return `\`${name}\``;
+}
+
 const DIALECTS: Record<SqlDialectName, SqlDialect> = {
   duckdb: {
     name: 'duckdb',
@@ -69,7 +77,7 @@ const DIALECTS: Record<SqlDialectName, SqlDialect> = {
   },
   bigquery: {
     name: 'bigquery',
-    ident: escaped('`'),
+    ident: bigQueryIdent,
     text: escaped("'"),
     number,
     doubleType: 'FLOAT64',

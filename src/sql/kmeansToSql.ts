@@ -37,7 +37,10 @@ export function kmeansToSql(ctx: ModelSqlContext, fitted: KmeansFitted): ModelSq
   const ds = model.centroids.map((_, c) => ctx.tmp(`d${c}`));
   const best = ctx.tmp('best');
   const label = ctx.tmp('label');
-  const x = raw.map((e, j) => ({ name: xs[j], expr: sc.missing === 'median' ? `COALESCE(${e}, ${n(sc.medians[sc.sources[j].column])})` : e }));
+  // Under 'drop' a row with any missing input is left out before log1p, as in applyScaler: all
+  // its inputs become NULL, so LN never sees its (possibly negative) other values.
+  const dropped = raw.map((e) => `${e} IS NULL`).join(' OR ');
+  const x = raw.map((e, j) => ({ name: xs[j], expr: sc.missing === 'median' ? `COALESCE(${e}, ${n(sc.medians[sc.sources[j].column])})` : `CASE WHEN ${dropped} THEN NULL ELSE ${e} END` }));
   const z = xs.map((name, j) => {
     const v = sc.log[j] ? d.ln(`1 + ${q(name)}`) : q(name);
     return { name: zs[j], expr: `(${v} - ${n(sc.means[j])}) * ${n(1 / sc.sds[j])}` };
