@@ -11,7 +11,7 @@ import { CDNOW, fittedRfmRecipe, kmeansRecipe, sampleCustomers, withClvModel } f
 const customers = sampleCustomers();
 const rfmRecipe = fittedRfmRecipe(customers);
 const clusterRecipe = kmeansRecipe(customers);
-const col = (name: string) => customers.table.columns.find((c) => c.name === name)!.values as Float64Array;
+const col = (name: string) => (customers.table.columns.find((c) => c.name === name) as { values: Float64Array }).values;
 const asColumn = (v: ArrayLike<number>) => Array.from(v, (x) => [x]);
 
 function expectError(cell: unknown, code: string, message: string): void {

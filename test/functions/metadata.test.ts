@@ -2,7 +2,7 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import path from 'node:path';
 import de from '../../src/functions/locales/de.json';
 import nl from '../../src/functions/locales/nl.json';
-import { localizeMetadata, type FunctionsMetadata } from '../../src/functions/localizeMetadata';
+import { localizeMetadata } from '../../src/functions/localizeMetadata';
 
 const EXPECTED: Record<string, string[]> = {
   SEGMENT: ['values', 'recipe', 'model'],
@@ -17,7 +17,16 @@ const EXPECTED: Record<string, string[]> = {
   VERSION: [],
 };
 
-let metadata: FunctionsMetadata & { functions: { id: string; name: string; description?: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string }; options?: { volatile?: boolean } }[] };
+interface GeneratedFunction {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: { name: string; optional?: boolean; dimensionality?: string }[];
+  result: { dimensionality?: string };
+  options?: { volatile?: boolean };
+}
+
+let metadata: { functions: GeneratedFunction[]; [key: string]: unknown };
 
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(path.resolve(__dirname, '../../src/functions/functions.ts'));
