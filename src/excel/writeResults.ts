@@ -261,20 +261,19 @@ async function writeColumnRows(batcher: RequestBatcher, ws: Excel.Worksheet, rec
     await batcher.room(bytes, step);
     for (const p of placements) {
       const values: (string | number | boolean)[][] = new Array(end - start);
-      const formats: string[][] = new Array(end - start);
+      let formats: string[][] | null = null;
       let uniform: string | null = null;
-      let mixed = false;
       for (let i = start; i < end; i++) {
         const v = outputCell(p.column, sourceRow(i));
         const f = formatFor(v, p.column.numberFormat);
         if (typeof v === 'string' && looksLikeFormula(v)) guarded++;
         values[i - start] = [v];
-        formats[i - start] = [f];
         if (uniform === null) uniform = f;
-        else if (uniform !== f) mixed = true;
+        if (formats === null && f !== uniform) formats = Array.from({ length: i - start }, () => [uniform!]);
+        if (formats !== null) formats.push([f]);
       }
       const range = ws.getRangeByIndexes(rect.row + 1 + start, p.sheetColumn, end - start, 1);
-      range.numberFormat = mixed ? formats : [[uniform ?? 'General']];
+      range.numberFormat = formats ?? [[uniform ?? 'General']];
       range.values = values;
     }
     start = end;
