@@ -61,7 +61,7 @@ describe('segmentkit segment', () => {
   it('refuses an unknown model and a bad date with exit 2 and one line', async () => {
     const bad = await runCli('segment', files[1], '--models', 'rfm,magic');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('segmentkit: --models lists "magic", which is not a model. Use some of: rfm, value, lifecycle, behavior, rules, kmeans, demographic, technographic, or all.\n');
+    expect(bad.stderr).toBe('segmentkit: --models lists "magic", which is not a model. Use some of: rfm, value, lifecycle, behavior, rules, kmeans, demographic, technographic, clv, or all.\n');
     const date = await runCli('segment', files[1], '--as-of', '30.06.2026');
     expect(date.code).toBe(2);
     expect(date.stderr).toBe('segmentkit: --as-of must be a date as YYYY-MM-DD, got "30.06.2026". Pass for example --as-of 2026-06-30.\n');

@@ -1,5 +1,6 @@
 import { rulesModel } from '../rules/rulesModel';
 import { behaviorModel } from './behavior/behaviorModel';
+import { clvModel } from './clv/clvModel';
 import { demographicModel, technographicModel } from './descriptive/descriptiveModel';
 import { kmeansModel } from './kmeans/kmeansModel';
 import { lifecycleModel } from './lifecycle/lifecycleModel';
@@ -17,7 +18,8 @@ export const defaultRegistry = new ModelRegistry()
   .register(rulesModel)
   .register(kmeansModel)
   .register(demographicModel)
-  .register(technographicModel);
+  .register(technographicModel)
+  .register(clvModel);
 
 /**
  * Plugs a new model kind (k-means, CLV, demographic, technographic…) into the default registry.

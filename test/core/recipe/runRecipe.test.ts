@@ -95,7 +95,7 @@ describe('runRecipe / applyRecipe', () => {
     expect(results[0].profile.segments[0]).toMatchObject({ name: 'Everyone', size: 10, share: 1 });
     expect(fitted.models[0].fitted).toEqual({ seen: 10 });
     expect(() => registry.register(constant)).toThrow(expect.objectContaining({ code: 'E_MODEL_DUPLICATE' }));
-    expect(defaultRegistry.kinds()).toEqual(['rfm', 'value', 'lifecycle', 'behavior', 'rules', 'kmeans', 'demographic', 'technographic']);
+    expect(defaultRegistry.kinds()).toEqual(['rfm', 'value', 'lifecycle', 'behavior', 'rules', 'kmeans', 'demographic', 'technographic', 'clv']);
   });
 
   it('reports progress per model and phase', () => {
@@ -123,7 +123,7 @@ describe('validateRecipe errors (path, expected, got)', () => {
     ['unknown setting', (r) => { r.models[1].settings = { tierA: 0.8, bins: 3 }; }, 'models[1].settings.bins', 'expected only returns, valueColumn, costPerContact, tierA, tierB, tierBasis, curvePoints, got unknown field "bins"'],
     ['number out of range', (r) => { r.models[1].settings = { tierA: 1.5 }; }, 'models[1].settings.tierA', 'expected a number from 0.01 to 0.99, got 1.5'],
     ['negative channel cost', (r) => { r.models[1].settings = { costPerContact: { phone: -1 } }; }, 'models[1].settings.costPerContact.phone', 'expected a number ≥ 0, got -1'],
-    ['unknown kind', (r) => { r.models[1].kind = 'magic'; }, 'models[1].kind', 'expected one of "rfm", "value", "lifecycle", "behavior", "rules", "kmeans", "demographic", "technographic", got "magic"'],
+    ['unknown kind', (r) => { r.models[1].kind = 'magic'; }, 'models[1].kind', 'expected one of "rfm", "value", "lifecycle", "behavior", "rules", "kmeans", "demographic", "technographic", "clv", got "magic"'],
     ['unknown top-level field', (r) => { r.colour = 'red'; }, 'colour', 'got unknown field "colour"'],
     ['duplicate id', (r) => { r.models[1].id = 'rfm'; }, 'models[1].id', 'expected an id not used by another model, got "rfm"'],
     ['bad asOf', (r) => { r.asOf = '2024-13-01'; }, 'asOf', 'expected a date as YYYY-MM-DD, got "2024-13-01"'],
