@@ -1,3 +1,4 @@
+import type { Recipe } from '../core/recipe/Recipe';
 import type { OutputColumn, OutputSheet } from '../core/results/Outputs';
 import type { DataSources, Detection, DrillDownPage, DrillDownQuery, NotebookRecipe, RunOutcome, RunProgress, SheetKind } from '../taskpane/services/SegmentKitServices';
 
@@ -35,4 +36,6 @@ export interface EngineApi {
   cancel(): void;
   drillDown(query: DrillDownQuery): DrillDownPage;
   writePlan(recipe: NotebookRecipe): WritePlan;
+  /** The core recipe of the last run with fitted parameters, or null before a run. */
+  fittedRecipe(): Recipe | null;
 }

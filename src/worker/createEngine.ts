@@ -6,7 +6,7 @@ import type { PlaybookEntry as CorePlaybookEntry } from '../core/playbook/Playbo
 import { playbookToSummaryTable } from '../core/playbook/playbookToSummaryTable';
 import type { ModelSpec, Recipe } from '../core/recipe/Recipe';
 import { runRecipe } from '../core/recipe/runRecipe';
-import { SK_PREFIX, type CellValue, type OutputColumn, type OutputSheet } from '../core/results/Outputs';
+import { SK_PREFIX, type CellValue } from '../core/results/Outputs';
 import { cellValue, findColumn, type Column } from '../core/table/Table';
 import { isoFromDayNumber } from '../core/table/dayNumber';
 import type { DataSources, Detection, DrillDownPage, DrillDownQuery, ModelOutcome, ModelStep, NotebookRecipe, RunOutcome, RunProgress } from '../taskpane/services/SegmentKitServices';
@@ -99,6 +99,10 @@ export function createEngine(): EngineApi {
 
     cancel() {
       cancelled = true;
+    },
+
+    fittedRecipe(): Recipe | null {
+      return state ? state.fitted : null;
     },
 
     drillDown(query: DrillDownQuery): DrillDownPage {

@@ -31,8 +31,11 @@ export interface WriteRequest {
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   readSheet(sheet: string, signal?: AbortSignal): Promise<SheetRead>;
-  selectCells(address: string): Promise<void>;
+  /** Selects cells such as `Orders!D17`; absent where the adapter cannot select. */
+  selectCells?(address: string): Promise<void>;
   write(request: WriteRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WriteReport>;
-  saveRecipe(json: string): Promise<void>;
-  loadRecipes(): Promise<string[]>;
+  /** Stores a JSON object with a numeric `version` under `name` inside the workbook. */
+  saveRecipe(name: string, recipe: unknown): Promise<void>;
+  /** Stored objects that this SegmentKit can read, by name. */
+  loadRecipes(): Promise<{ name: string; recipe: unknown }[]>;
 }

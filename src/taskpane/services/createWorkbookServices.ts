@@ -12,6 +12,14 @@ export type RemoteEngine = { [K in keyof EngineApi]: (...args: Parameters<Engine
 /** Callbacks handed to a worker must be wrapped (comlink's `proxy`); in-thread engines take them as they are. */
 export type CallbackWrapper = <T extends (...args: never[]) => unknown>(fn: T) => T;
 
+/** Name prefix of stored notebooks, so they never shadow the recipe formulas apply. */
+export const NOTEBOOK_PREFIX = 'notebook: ';
+
+function isNotebook(v: unknown): v is NotebookRecipe {
+  const r = v as Partial<NotebookRecipe> | null;
+  return typeof r === 'object' && r !== null && r.version === 1 && typeof r.sources === 'object' && Array.isArray(r.models);
+}
+
 function today(): number {
   const d = new Date();
   return dayNumberFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
@@ -81,10 +89,26 @@ export function createWorkbookServices(port: WorkbookPort, engine: RemoteEngine,
         return report;
       }),
 
-    loadRecipes: () => toResult(async () => (await port.loadRecipes()).map((json) => JSON.parse(json) as NotebookRecipe)),
+    loadRecipes: () =>
+      toResult(async () =>
+        (await port.loadRecipes())
+          .filter((r) => r.name.startsWith(NOTEBOOK_PREFIX) && isNotebook(r.recipe))
+          .map((r) => r.recipe as NotebookRecipe),
+      ),
 
-    saveRecipe: (recipe) => toResult(() => port.saveRecipe(JSON.stringify(recipe))),
+    saveRecipe: (recipe) =>
+      toResult(async () => {
+        const fitted = await engine.fittedRecipe();
+        // The fitted core recipe is what =SK.SEGMENT() and the CLI apply; the notebook (sheets,
+        // per-sheet roles, outputs, edited playbooks) is stored beside it for the taskpane.
+        if (fitted) await port.saveRecipe(recipe.name, { ...fitted, name: recipe.name });
+        await port.saveRecipe(`${NOTEBOOK_PREFIX}${recipe.name}`, recipe);
+      }),
 
-    selectCells: (address) => toResult(() => port.selectCells(address)),
+    selectCells: (address) =>
+      toResult(async () => {
+        if (!port.selectCells) throw new SegmentKitError('E_SELECT_UNAVAILABLE', `SegmentKit cannot select ${address} here`, { hint: `Go to ${address} in the workbook yourself.` });
+        await port.selectCells(address);
+      }),
   };
 }

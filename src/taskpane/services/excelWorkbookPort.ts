@@ -1,0 +1,43 @@
+import { loadRecipes, saveRecipe } from '../../excel/recipeStore';
+import { readSheet } from '../../excel/readSheet';
+import { readWorkbookSheets } from '../../excel/readWorkbookSheets';
+import { writeResults } from '../../excel/writeResults';
+import type { WorkbookPort } from './WorkbookPort';
+
+/**
+ * The workbook port over the src/excel adapter. Works in Excel and, unchanged, on the
+ * in-memory workbook once it is installed as the global `Excel` (playground, tests).
+ *
+ * @example
+ * const port = excelWorkbookPort();
+ * await port.listSheets();
+ */
+export function excelWorkbookPort(): WorkbookPort {
+  return {
+    async listSheets() {
+      const sheets = await readWorkbookSheets();
+      return sheets.filter((s) => s.visibility === 'Visible').map((s) => ({ name: s.name, rowCount: s.rowCount, columnCount: s.columnCount, active: s.active }));
+    },
+    async readSheet(sheet, signal) {
+      const data = await readSheet({ sheet, signal });
+      return { sheetName: data.sheetName, values: data.values, numberFormats: data.numberFormats, startRow: data.startRow, startColumn: data.startColumn };
+    },
+    async write(request, onProgress, signal) {
+      const report = await writeResults({
+        sheet: request.sheet,
+        columns: request.columns,
+        sheets: request.sheets,
+        pivot: request.pivot,
+        charts: request.charts,
+        rowMap: request.rowMap,
+        onProgress: (p) => onProgress(p.done, p.total),
+        signal,
+      });
+      return { items: report.items, warnings: report.warnings };
+    },
+    saveRecipe: (name, recipe) => saveRecipe(name, recipe),
+    async loadRecipes() {
+      return (await loadRecipes()).filter((r) => r.status === 'current').map((r) => ({ name: r.name, recipe: r.recipe }));
+    },
+  };
+}
