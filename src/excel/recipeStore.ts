@@ -1,5 +1,6 @@
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { excelApi } from './excelHost';
+import { announceRecipesChanged } from './workbookRecipeStore';
 
 /**
  * Recipes live in custom XML parts, one part per named recipe. Chosen over document settings
@@ -44,6 +45,7 @@ export async function saveRecipe(name: string, recipe: unknown): Promise<void> {
     context.workbook.customXmlParts.add(xml);
     await context.sync();
   });
+  announceRecipesChanged();
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Recipe } from '../core/recipe/Recipe';
 
 /**
  * Where the functions read the workbook's recipes from. In Excel the adapter in src/excel
- * provides it (document settings); tests and the playground use `MemoryRecipeStore`.
+ * provides it (custom XML parts, workbookRecipeStore); tests and the playground use `MemoryRecipeStore`.
  */
 export interface RecipeStore {
   /** Every recipe stored in the workbook, in the order they were saved. */

@@ -1,21 +1,14 @@
 import packageJson from '../../package.json';
 import { createFunctions } from './createFunctions';
-import { settingsRecipeStore } from './settingsRecipeStore';
+import { workbookRecipeStore } from '../excel/workbookRecipeStore';
 
 // custom-functions-metadata-plugin turns the JSDoc below into functions.json (the text is what
 // Excel shows in its formula tooltip) and appends the CustomFunctions.associate call for every
 // function when webpack bundles this file. The logic lives in createFunctions and the *Cells
-// files; this entry only injects the workbook's recipe store.
+// files; this entry only injects the workbook's recipe store (src/excel owns every Excel call).
 
-/** Recipes live in the workbook's document settings, read once Office is ready. */
-export const recipeStore = settingsRecipeStore(async () => {
-  await Office.onReady();
-  const settings = Office.context.document.settings;
-  return {
-    get: (name: string) => settings.get(name),
-    onChanged: (handler: () => void) => settings.addHandlerAsync(Office.EventType.SettingsChanged, handler),
-  };
-});
+/** Recipes live in the workbook's custom XML parts, read through the Excel adapter. */
+export const recipeStore = workbookRecipeStore();
 
 const sk = createFunctions(recipeStore);
 

@@ -4,7 +4,7 @@ import { cumulate, sampleBeta, sampleExponential, sampleGamma, sampleIndex, samp
 import type { Column, Table } from '../table/Table';
 import { CODE_MISSING } from '../table/Table';
 import { dayNumberFromYmd } from '../table/dayNumber';
-import { CHANNELS, COMPANY_SIZES, COUNTRIES, EDUCATION, GENDERS, MARITAL, PLATFORMS, PRODUCTS, TOPICS } from './sampleCatalog';
+import { CHANNELS, COMPANY_SIZES, COUNTRIES, EDUCATION, GENDERS, MARITAL, PLATFORMS, PRODUCTS } from './sampleCatalog';
 
 export interface SampleOptions {
   customers: number;

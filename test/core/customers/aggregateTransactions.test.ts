@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../../src/core/table/Table';
 import fc from 'fast-check';
 import { aggregateTransactions } from '../../../src/core/customers/aggregateTransactions';
 import { SegmentKitError } from '../../../src/core/errors/SegmentKitError';
@@ -90,8 +91,8 @@ describe('aggregateTransactions', () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (rows) => {
         const t = orders(rows.map(([id, d, q, p], i) => [`I${i}`, id, `2024-01-${String(1 + (d % 28)).padStart(2, '0')}`, q, p / 10, 'x']));
         const c = aggregateTransactions(t, roles);
-        const rev = (findColumn(c.table, 'revenue')!.values as Float64Array).reduce((s, v) => s + v, 0);
-        const ret = (findColumn(c.table, 'returns')!.values as Float64Array).reduce((s, v) => s + v, 0);
+        const rev = ((findColumn(c.table, 'revenue') as NumberColumn).values).reduce((s, v) => s + v, 0);
+        const ret = ((findColumn(c.table, 'returns') as NumberColumn).values).reduce((s, v) => s + v, 0);
         const raw = rows.reduce((s, [, , q, p]) => s + Math.abs(q * (p / 10)), 0);
         expect(rev + ret).toBeCloseTo(raw, 6);
         expect(c.table.rowCount).toBe(new Set(rows.map((r) => r[0])).size);

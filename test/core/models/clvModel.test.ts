@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../../src/core/table/Table';
 import { join } from 'node:path';
 import { aggregateTransactions } from '../../../src/core/customers/aggregateTransactions';
 import { defaultRecipe } from '../../../src/core/recipe/defaultRecipe';
@@ -12,7 +13,7 @@ describe('clv model in a recipe', () => {
   it('reproduces the published CDNOW BG/NBD and Gamma-Gamma fits from raw transactions through aggregation', async () => {
     const parsed = await readTableFile(CDNOW);
     const end = dayNumberFromIso('1997-09-30');
-    const dates = findColumn(parsed.table, 'Column C')!.values as Float64Array;
+    const dates = (findColumn(parsed.table, 'Column C') as NumberColumn).values;
     const rows: number[] = [];
     for (let i = 0; i < dates.length; i++) if (dates[i] <= end) rows.push(i);
     const calibration = selectRows(parsed.table, rows);

@@ -1,3 +1,4 @@
+import type { NumberColumn } from '../../../src/core/table/Table';
 import { aggregateTransactions } from '../../../src/core/customers/aggregateTransactions';
 import { generateSample, type OrderChunk } from '../../../src/core/sample/generateSample';
 import { encodeStrings, findColumn } from '../../../src/core/table/Table';
@@ -37,12 +38,12 @@ describe('generateSample', () => {
     };
     const agg = aggregateTransactions(table, { customerId: 'customer', date: 'date', orderId: 'invoice', quantity: 'qty', unitPrice: 'price' });
     expect(agg.table.rowCount).toBe(5000);
-    const orders = findColumn(agg.table, 'orders')!.values as Float64Array;
+    const orders = (findColumn(agg.table, 'orders') as NumberColumn).values;
     const once = orders.filter((o) => o === 1).length / orders.length;
     const many = orders.filter((o) => o >= 5).length / orders.length;
     expect(once).toBeGreaterThan(0.2);
     expect(many).toBeGreaterThan(0.1);
-    const returns = findColumn(agg.table, 'returns')!.values as Float64Array;
+    const returns = (findColumn(agg.table, 'returns') as NumberColumn).values;
     expect(returns.filter((r) => r > 0).length).toBeGreaterThan(50);
     expect(s.customers.columns.map((c) => c.name)).toEqual([
       'customer_id', 'age', 'gender', 'income', 'education', 'marital_status', 'country', 'city', 'company_size', 'signup_date', 'platform', 'preferred_channel', 'tech_comfort',
