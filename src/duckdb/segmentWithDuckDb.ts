@@ -203,7 +203,10 @@ export async function segmentWithDuckDb(options: DuckDbSegmentOptions): Promise<
     const d = sqlDialect('duckdb');
     const t0 = performance.now();
     await con.run(`CREATE VIEW sk_input AS SELECT * FROM ${readerSql(options.input)}`);
-    await con.run(`CREATE TEMP TABLE sk_customers AS WITH ${customerAggregationSql(d, 'sk_input', roles)} SELECT * FROM sk_customers`);
+    // The file is parsed once into flagged lines; the aggregation then reads them twice from memory.
+    await con.run(`CREATE TEMP TABLE sk_flagged_lines AS WITH ${customerAggregationSql(d, 'sk_input', roles)} SELECT * FROM sk_flagged`);
+    await con.run(`CREATE TEMP TABLE sk_customers AS WITH ${customerAggregationSql(d, 'sk_input', roles, { flaggedTable: 'sk_flagged_lines' })} SELECT * FROM sk_customers`);
+    await con.run('DROP TABLE sk_flagged_lines');
     const t1 = performance.now();
     const asOfIso = options.asOf ?? base.asOf;
     const asOf = asOfIso ? dayNumberFromIso(asOfIso) : Number((await rows(con, `SELECT MAX(${d.ident(LAST_LINE_DAY)}) FROM sk_customers`))[0][0]);

@@ -55,13 +55,15 @@ function role(roles: RoleMap, name: 'customerId' | 'date'): string {
  * - items sums quantities (1 per line without a quantity); first_purchase_value is the value
  *   bought on the first purchase day.
  * Every numeric aggregate is a double and dates are day numbers since 1970-01-01; the extra
- * column `LAST_LINE_DAY` gives the default "today".
+ * column `LAST_LINE_DAY` gives the default "today". With `flaggedTable`, the lines come from a
+ * table already holding the `sk_flagged` CTE's rows (k, d, v, q, o, p, r), so an engine that
+ * would otherwise parse the file twice (the first-day join reads the lines again) reads it once.
  *
  * @example
  * const ctes = customerAggregationSql(sqlDialect('duckdb'), 'orders', { customerId: 'Customer', date: 'Date', amount: 'Amount' });
  * const sql = `WITH ${ctes} SELECT * FROM sk_customers`;
  */
-export function customerAggregationSql(d: SqlDialect, table: string, roles: RoleMap): string {
+export function customerAggregationSql(d: SqlDialect, table: string, roles: RoleMap, options: { flaggedTable?: string } = {}): string {
   const id = d.ident(role(roles, 'customerId'));
   const date = d.ident(role(roles, 'date'));
   if (!roles.amount && !(roles.quantity && roles.unitPrice)) {
@@ -79,7 +81,9 @@ export function customerAggregationSql(d: SqlDialect, table: string, roles: Role
   const F = CUSTOMER_FIELDS;
   const q = (n: string) => d.ident(n);
   const items = roles.quantity ? 'COALESCE(q, 1)' : '1';
-  return [
+  const flagged = options.flaggedTable
+    ? [`sk_flagged AS (SELECT * FROM ${d.ident(options.flaggedTable)})`]
+    : [
     `sk_lines AS (
   SELECT ${txt(id)} AS k, ${d.dayNumber(date)} AS d, ${value} AS v, ${roles.quantity ? qty : `CAST(NULL AS ${d.doubleType})`} AS q, ${order} AS o, ${product} AS p
   FROM ${d.ident(table)}
@@ -89,6 +93,9 @@ export function customerAggregationSql(d: SqlDialect, table: string, roles: Role
   SELECT k, d, v, q, o, p, (v < 0 OR COALESCE(q < 0, FALSE) OR COALESCE(UPPER(${d.firstChar('o')}) = 'C', FALSE)) AS r
   FROM sk_lines
 )`,
+    ];
+  return [
+    ...flagged,
     `sk_base AS (
   SELECT k,
     ${dbl('MIN(CASE WHEN r THEN NULL ELSE d END)')} AS fd,
