@@ -7,8 +7,17 @@ import { tableFromValues } from '../core/ingest/tableFromValues';
 import { decodeText } from './decodeText';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { parseDelimitedRecords } from './parseDelimitedRecords';
+import { readDelimitedColumns } from './readDelimitedColumns';
 import { readXlsx } from './readXlsx';
 import { sniffFormat } from './sniffFormat';
+
+/** Files from this size on take the byte-level CSV reader. */
+const FAST_PATH_BYTES = 4 * 2 ** 20;
+
+/** No UTF-16 or other byte-order mark: the byte-level reader reads UTF-8 (or ASCII) only. */
+function isPlainUtf8(bytes: Buffer): boolean {
+  return !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
+}
 
 export interface ReadTableFileOptions {
   /** Sheet of an .xlsx (case-insensitive); default: the first visible sheet. */
@@ -50,6 +59,12 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   if (bytes.length === 0) throw new SegmentKitError('E_EMPTY', 'The file is empty', { location: { file }, hint: 'Export the data again; the file has 0 bytes.' });
   const format = sniffFormat(bytes, extname(path).toLowerCase(), file);
   if (format === 'xlsx') return Object.assign(await readXlsx(bytes, file, options), { format: 'xlsx' as const });
+  if (bytes.length >= FAST_PATH_BYTES && isPlainUtf8(bytes)) {
+    // Large order exports go through the byte-level reader: the same ParsedTable (a test checks
+    // the two agree) in a fraction of the time and memory.
+    const fast = readDelimitedColumns(bytes, { file, dateOrder: options.dateOrder });
+    if (fast.delimiter !== 'whitespace') return Object.assign(fast, { format: 'csv' as const, encoding: 'utf-8' });
+  }
   const { text, encoding } = decodeText(bytes, file);
   const delimiter = detectDelimiter(text);
   const records = parseDelimitedRecords(text, delimiter);
