@@ -24,7 +24,7 @@ export function bgNbdLogLikelihood(params: { r: number; alpha: number; a: number
 /**
  * The mean negative BG/NBD log-likelihood over weighted distinct rows, with its analytic
  * gradient in θ = (ln r, ln α, ln a, ln b). Terms that depend on x only are computed once per
- * distinct x, so the per-row work is two logarithms and one exponential.
+ * distinct x, so the per-row work is two logarithms, one exponential and one log1p.
  */
 export function bgNbdObjective(data: CompressedSummary): Objective {
   const { x, tx, T, weight } = data;
@@ -37,6 +37,7 @@ export function bgNbdObjective(data: CompressedSummary): Objective {
   }
   const weightOfX = new Float64Array(maxX + 1);
   for (let i = 0; i < rows; i++) weightOfX[x[i]] += weight[i];
+  const dropConstant = new Float64Array(maxX + 1);
   return (theta, gradient) => {
     const r = Math.exp(theta[0]);
     const alpha = Math.exp(theta[1]);
@@ -67,6 +68,7 @@ export function bgNbdObjective(data: CompressedSummary): Objective {
       }
     }
     const lnA = Math.log(a);
+    for (let k = 1; k <= maxX; k++) dropConstant[k] = lnA - Math.log(b + k - 1);
     for (let i = 0; i < rows; i++) {
       const xi = x[i];
       const w = weight[i];
@@ -82,15 +84,14 @@ export function bgNbdObjective(data: CompressedSummary): Objective {
         continue;
       }
       const logTx = Math.log(alpha + tx[i]);
-      const drop = lnA - Math.log(b + xi - 1) - rx * logTx;
-      const hi = stay > drop ? stay : drop;
-      const eStay = Math.exp(stay - hi);
-      const eDrop = Math.exp(drop - hi);
-      const sum = eStay + eDrop;
-      ll += w * (hi + Math.log(sum));
+      const drop = dropConstant[xi] - rx * logTx;
+      const stayFirst = stay > drop;
+      const e = Math.exp(stayFirst ? drop - stay : stay - drop);
+      ll += w * ((stayFirst ? stay : drop) + Math.log1p(e));
       if (gradient) {
-        const pStay = (w * eStay) / sum;
-        const pDrop = (w * eDrop) / sum;
+        const minorShare = e / (1 + e);
+        const pStay = w * (stayFirst ? 1 - minorShare : minorShare);
+        const pDrop = w - pStay;
         gr -= pStay * logT + pDrop * logTx;
         gAlpha -= rx * (pStay / (alpha + T[i]) + pDrop / (alpha + tx[i]));
         ga += pDrop / a;
