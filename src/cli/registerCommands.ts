@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerClvCommand } from './commands/clvCommand';
 import { registerInspectCommand } from './commands/inspectCommand';
 import { registerSampleCommand } from './commands/sampleCommand';
 import { registerSegmentCommand } from './commands/segmentCommand';
@@ -7,4 +8,5 @@ export function registerCommands(program: Command): void {
   registerSampleCommand(program);
   registerInspectCommand(program);
   registerSegmentCommand(program);
+  registerClvCommand(program);
 }
