@@ -1,6 +1,7 @@
 // Start-up of `segmentkit` without paying for TypeScript on every run. tsx compiles and resolves
-// some 140 source files one by one (0.5–0.8 s CPU, 1–2 s wall on a busy machine) and exceljs with
-// its ~150 modules loads eagerly although only .xlsx input and output need it. The first run
+// some 140 source files one by one (0.5–0.8 s CPU, 1–2 s wall on a busy machine), and exceljs
+// with its ~150 modules and DuckDB's native library load eagerly although only .xlsx files and
+// the DuckDB engine need them. The first run
 // bundles src/cli/main.ts with the esbuild that tsx ships into node_modules/.cache/segmentkit;
 // later runs load that one file when none of its inputs has changed (a stat per input, a few ms).
 // Anything unusual (esbuild missing, read-only cache, SEGMENTKIT_NO_CACHE=1) returns null and
@@ -13,7 +14,7 @@ const ENTRY = path.join(__dirname, 'main.ts');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'segmentkit');
 const MANIFEST = path.join(CACHE, 'cli.json');
 /** Packages loaded on first use instead of at start-up (only workbook reading and writing need them). */
-const LAZY = ['exceljs'];
+const LAZY = ['exceljs', '@duckdb/node-api'];
 
 /**
  * The CLI's main module from the cached bundle, rebuilt when a source changed; null when the
@@ -57,14 +58,24 @@ function freshBundle() {
   return fs.existsSync(bundle) ? bundle : null;
 }
 
-/** `import X from 'pkg'` becomes a module whose `default` requires the package when first read. */
+/**
+ * Each lazy package becomes a stand-in whose properties require the package when first read, so
+ * both `import X from 'pkg'` and `import { Y } from 'pkg'` work and cost nothing until used.
+ */
 const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {
-    const filter = new RegExp(`^(${LAZY.join('|')})$`);
+    const filter = new RegExp(`^(${LAZY.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
     build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `module.exports = { __esModule: true, get default() { return require(${JSON.stringify(args.path)}); } };`,
+      contents: `const load = () => require(${JSON.stringify(args.path)});
+module.exports = new Proxy({ __esModule: true, default: undefined }, {
+  get(_, key) {
+    if (key === '__esModule') return true;
+    const m = load();
+    return key === 'default' && !(m && m.__esModule) ? m : m[key];
+  },
+});`,
       loader: 'js',
     }));
   },
