@@ -59,25 +59,25 @@ function freshBundle() {
 }
 
 /**
- * Each lazy package becomes a stand-in whose properties require the package when first read, so
- * both `import X from 'pkg'` and `import { Y } from 'pkg'` work and cost nothing until used.
+ * Each lazy package becomes a stand-in with a getter per export (listed once, at build time) that
+ * requires the package when first read, so `import X from 'pkg'` and `import { Y } from 'pkg'`
+ * both work and cost nothing until used.
  */
 const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {
     const filter = new RegExp(`^(${LAZY.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
     build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `const load = () => require(${JSON.stringify(args.path)});
-module.exports = new Proxy({ __esModule: true, default: undefined }, {
-  get(_, key) {
-    if (key === '__esModule') return true;
-    const m = load();
-    return key === 'default' && !(m && m.__esModule) ? m : m[key];
-  },
-});`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const names = Object.keys(require(args.path)).filter((k) => k !== 'default' && k !== '__esModule');
+      return {
+        contents: `const load = () => require(${JSON.stringify(args.path)});
+Object.defineProperty(exports, '__esModule', { value: true });
+Object.defineProperty(exports, 'default', { enumerable: true, get: () => (load().__esModule ? load().default : load()) });
+for (const key of ${JSON.stringify(names)}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });`,
+        loader: 'js',
+      };
+    });
   },
 };
 
