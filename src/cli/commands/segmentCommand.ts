@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { SegmentKitError } from '../../core/errors/SegmentKitError';
 import { parseDateOption, parseIntegerOption, parseListOption } from '../parseOptions';
 import { compareWithPrevious } from '../pipeline/compareWithPrevious';
 import { printSegmentation } from '../pipeline/printSegmentation';
@@ -8,6 +9,7 @@ import { segmentFiles, type SegmentOptions } from '../pipeline/segmentFiles';
 import { segmentationJson } from '../pipeline/segmentationJson';
 import { writeSegmentation } from '../pipeline/writeSegmentation';
 import { progressReporter } from '../progressReporter';
+import { segmentWithEngine } from '../pipeline/segmentWithEngine';
 
 interface SegmentFlags {
   sheet?: string;
@@ -24,6 +26,8 @@ interface SegmentFlags {
   k?: string;
   features?: string;
   refit?: boolean;
+  engine: string;
+  summary?: string;
 }
 
 /** `segmentkit segment FILE... [options]` */
@@ -45,6 +49,8 @@ export function registerSegmentCommand(program: Command): void {
     .option('--out <file>', 'write the per-customer table (.csv) or a formatted workbook (.xlsx)')
     .option('--save-recipe <file>', 'write the fitted recipe JSON (share it, or store it in a workbook)')
     .option('--compare <previous>', 'a previous output (.xlsx or .csv): report who moved between segments')
+    .option('--engine <engine>', 'in-process, or duckdb for order-line files past memory (CSV or Parquet)', 'in-process')
+    .option('--summary <file.xlsx>', 'with --engine duckdb: write the per-segment summary workbook')
     .option('--json', 'print one JSON object instead of the summary')
     .action(async (files: string[], flags: SegmentFlags) => {
       const settings: Record<string, Record<string, unknown>> = { kmeans: { k: flags.k ?? 'auto' } };
@@ -63,6 +69,15 @@ export function registerSegmentCommand(program: Command): void {
         settings,
         onProgress: progressReporter(Boolean(flags.json)),
       };
+      if (flags.engine === 'duckdb') {
+        const r = await segmentWithEngine(files, options.asOf, options.seed, flags);
+        if (flags.saveRecipe) writeFileSync(flags.saveRecipe, JSON.stringify(r.recipe, null, 2) + '\n');
+        const models = Object.fromEntries(r.summary.map((m) => [m.modelId, { kind: m.kind, segments: m.segments, unassigned: m.unassigned }]));
+        if (flags.json) process.stdout.write(JSON.stringify({ customers: r.customers, engine: 'duckdb', timings: r.timings, models }) + '\n');
+        else process.stdout.write(`${r.customers.toLocaleString('en')} customers segmented with DuckDB; assignments in ${flags.out}${flags.summary ? `, summary in ${flags.summary}` : ''}\n`);
+        return;
+      }
+      if (flags.engine !== 'in-process') throw new SegmentKitError('E_ARGUMENT', `--engine must be in-process or duckdb, got "${flags.engine}"`);
       const s = await segmentFiles(files, options);
       const migration = flags.compare ? await compareWithPrevious(s, flags.compare) : undefined;
       if (flags.out) {

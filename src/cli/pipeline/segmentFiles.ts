@@ -64,7 +64,10 @@ export async function segmentFiles(files: string[], options: SegmentOptions): Pr
         throw new SegmentKitError('E_ARGUMENT', `--models lists "${kind}", which is not a model`, { hint: `Use some of: ${defaultRegistry.kinds().join(', ')}, or all.` });
       }
     }
-    recipe = defaultRecipe(customers.roles, kinds, { seed: options.seed, settings: options.settings });
+    // A recipe's roles describe the user's sheets (what a colleague maps, what SQL reads), so
+    // transaction roles win over customer-sheet roles of the same name.
+    const sourceRoles = Object.assign({}, ...input.sheets.filter((x) => x.kind !== 'transactions').map((x) => x.roles), ...input.sheets.filter((x) => x.kind === 'transactions').map((x) => x.roles));
+    recipe = defaultRecipe(sourceRoles, kinds, { seed: options.seed, settings: options.settings });
   }
   const fitted = recipe.models.every((m) => m.fitted) && !options.refit;
   let results: ModelResult[];
