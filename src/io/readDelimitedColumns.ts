@@ -200,10 +200,12 @@ function numberLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCell
       const exponent = text.slice(p + 1, e);
       if (!/^[-+]?\d+$/.test(exponent)) return undefined;
       values[i] = +text.slice(intStart - (negative ? 1 : 0), e);
+      if (!Number.isFinite(values[i])) return undefined;
       continue;
     }
     if (p !== e) return undefined;
     const magnitude = digits > MAX_EXACT_DIGITS || scale >= POW10.length ? Math.abs(+text.slice(intStart - (negative ? 1 : 0), e)) : mantissa / POW10[scale];
+    if (!Number.isFinite(magnitude)) return undefined;
     values[i] = negative ? -magnitude : magnitude;
   }
   return { kind: 'numbers', values };
@@ -255,11 +257,70 @@ function digitsAt(text: string, p: number, count: number): number {
   return v;
 }
 
+/**
+ * Text columns of order lines repeat a few thousand products and one id per customer: equal cells
+ * share one string, found by hashing the characters in place, so a million cells cost a few
+ * thousand allocations and the dictionary encoding after it hashes each distinct string once.
+ */
 function stringLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCells {
+  const { text } = t;
   const cells: string[] = new Array(rows.length);
+  let mask = 1023;
+  let slots = new Int32Array(mask + 1).fill(-1);
+  const distinct: string[] = [];
+  const hashes: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    cells[i] = c < t.recordFields[r] ? fieldText(t, t.recordFirst[r] + c) : '';
+    if (c >= t.recordFields[r]) {
+      cells[i] = '';
+      continue;
+    }
+    const f = t.recordFirst[r] + c;
+    if (t.quoted[f]) {
+      cells[i] = fieldText(t, f);
+      continue;
+    }
+    const s = t.start[f];
+    const e = t.end[f];
+    let h = 0x811c9dc5;
+    for (let p = s; p < e; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
+    let slot = h & mask;
+    let found = -1;
+    while (slots[slot] >= 0) {
+      const k = slots[slot];
+      if (hashes[k] === h && sameText(distinct[k], text, s, e)) {
+        found = k;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (found < 0) {
+      found = distinct.length;
+      distinct.push(text.slice(s, e));
+      hashes.push(h);
+      slots[slot] = found;
+      if (distinct.length * 2 > mask) {
+        mask = mask * 2 + 1;
+        slots = rehash(hashes, mask);
+      }
+    }
+    cells[i] = distinct[found];
   }
   return { kind: 'cells', cells };
+}
+
+function sameText(a: string, text: string, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
+  return true;
+}
+
+function rehash(hashes: number[], mask: number): Int32Array {
+  const slots = new Int32Array(mask + 1).fill(-1);
+  for (let k = 0; k < hashes.length; k++) {
+    let slot = hashes[k] & mask;
+    while (slots[slot] >= 0) slot = (slot + 1) & mask;
+    slots[slot] = k;
+  }
+  return slots;
 }

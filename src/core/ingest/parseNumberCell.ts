@@ -16,7 +16,8 @@ const GROUPED = /^\d{1,3}(?:x\d{3})+$/;
  * isPlainDecimal('00042');  // false
  */
 export function isPlainDecimal(text: string): boolean {
-  return PLAIN.test(text);
+  // `1e999` is written like a number but overflows to Infinity: no cell value can hold it.
+  return PLAIN.test(text) && Number.isFinite(+text);
 }
 
 /**
@@ -33,7 +34,7 @@ export function isPlainDecimal(text: string): boolean {
  */
 export function parseNumberCell(text: string, decimal?: DecimalSeparator): number {
   let s = text.trim();
-  if (PLAIN.test(s) && (decimal !== ',' || s.indexOf('.') < 0)) return +s;
+  if (isPlainDecimal(s) && (decimal !== ',' || s.indexOf('.') < 0)) return +s;
   if (s === '') return NaN;
   let negative = false;
   if (s.charCodeAt(0) === 40 && s.endsWith(')')) {
