@@ -11,6 +11,7 @@ const packageJson = require('./package.json');
 
 const fromBuild = (name) => tsxRequire(`./src/build/${name}.ts`, module.filename);
 const { BundleSizePlugin } = fromBuild('BundleSizePlugin');
+const { LocalizedFunctionsPlugin } = fromBuild('LocalizedFunctionsPlugin');
 const { rewriteManifest, normaliseBaseUrl } = fromBuild('rewriteManifest');
 const { ensureDevCertificate } = fromBuild('devCertificate');
 
@@ -107,6 +108,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new LocalizedFunctionsPlugin({ source: 'functions.json', translations: ['de', 'nl'].map((l) => require(`./src/functions/locales/${l}.json`)) }),
       ...pages,
       new CopyWebpackPlugin({ patterns: copies }),
       ...(dev ? [] : [new BundleSizePlugin({ budgets: { taskpane: TASKPANE_BUDGET_GZIP } })]),

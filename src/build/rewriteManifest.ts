@@ -57,8 +57,11 @@ export function rewriteManifest(xml: string, baseUrl: string, version?: string):
   const moved = (url: string) => (url.startsWith(oldBase) ? base + url.slice(oldBase.length) : url);
 
   for (const el of elements(root)) {
-    const value = el.getAttribute('DefaultValue');
-    if (value && /^https?:\/\//i.test(value)) el.setAttribute('DefaultValue', moved(value));
+    // Locale overrides (<bt:Override Value=…>) carry URLs too, e.g. functions-de-de.json.
+    for (const attr of ['DefaultValue', 'Value']) {
+      const value = el.getAttribute(attr);
+      if (value && /^https?:\/\//i.test(value)) el.setAttribute(attr, moved(value));
+    }
     if (el.localName === 'AppDomain') {
       const domain = (el.textContent ?? '').trim();
       el.textContent = domain === oldOrigin || domain === oldBase ? newOrigin : moved(domain);

@@ -88,6 +88,8 @@ function collectUrls(root: Element): UrlUse[] {
       uses.push({ el, url: value });
     }
     if (name === 'AppDomain') uses.push({ el, url: (el.textContent ?? '').trim() });
+    const override = el.getAttribute('Value');
+    if (name === 'Override' && override && /^[a-z]+:\/\//i.test(override)) uses.push({ el, url: override });
   }
   return uses;
 }

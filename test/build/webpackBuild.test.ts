@@ -43,6 +43,15 @@ describe('production webpack build', () => {
     expect(readFileSync(join(out, 'functions.js'), 'utf8')).toContain('CustomFunctions.associate("VERSION"');
   });
 
+  it('emits German and Dutch function metadata with the same ids and localised names', () => {
+    const en = JSON.parse(readFileSync(join(out, 'functions.json'), 'utf8'));
+    for (const [locale, rfmName] of [['de-de', 'RFMWERT'], ['nl-nl', undefined]] as const) {
+      const meta = JSON.parse(readFileSync(join(out, `functions-${locale}.json`), 'utf8'));
+      expect(meta.functions.map((f: { id: string }) => f.id)).toEqual(en.functions.map((f: { id: string }) => f.id));
+      if (rfmName) expect(meta.functions.find((f: { id: string }) => f.id === 'RFMSCORE').name).toBe(rfmName);
+    }
+  });
+
   it('loads office.js from its own origin, then functions, commands and the task pane, under a strict CSP', () => {
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]);
