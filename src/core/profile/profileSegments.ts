@@ -24,7 +24,8 @@ const TOP_CATEGORIES = 3;
 
 /**
  * Size, share, value, value share, mean / median / lift of numeric features and top categories
- * of every segment, from typed arrays in a few passes (rows are grouped once by a counting sort).
+ * of every segment, from typed arrays in a few passes (one sequential pass per feature groups its
+ * values by segment).
  *
  * @example
  * const profile = profileSegments(customers.table, result.labels, result.segmentNames, { value: revenue });
@@ -38,9 +39,6 @@ export function profileSegments(table: Table, labels: Int32Array, segmentNames: 
   const start = new Int32Array(k + 1);
   for (let s = 0; s < k; s++) start[s + 1] = start[s] + size[s];
   const assigned = start[k];
-  const order = new Int32Array(assigned);
-  const fill = start.slice(0, k);
-  for (let i = 0; i < n; i++) if (labels[i] >= 0) order[fill[labels[i]]++] = i;
 
   const segValue = new Float64Array(k);
   let totalValue = 0;
@@ -64,12 +62,15 @@ export function profileSegments(table: Table, labels: Int32Array, segmentNames: 
 
   const perSegment: Record<string, FeatureStats>[] = Array.from({ length: k }, () => ({}));
   const overallFeatures: Record<string, FeatureStats> = {};
+  const buf = new Float64Array(assigned);
+  const present = new Int32Array(k);
+  const sums = new Float64Array(k);
   for (const f of features) {
-    const all = statsOf(f.values, order, 0, assigned);
-    overallFeatures[f.name] = { ...all, lift: all.mean === null ? null : 1 };
+    const all = featureStats(f.values, labels, start, buf, present, sums);
+    overallFeatures[f.name] = { ...all.overall, lift: all.overall.mean === null ? null : 1 };
     for (let s = 0; s < k; s++) {
-      const st = statsOf(f.values, order, start[s], start[s + 1]);
-      perSegment[s][f.name] = { ...st, lift: st.mean !== null && all.mean !== null && all.mean !== 0 ? st.mean / all.mean : null };
+      const st = all.segments[s];
+      perSegment[s][f.name] = { ...st, lift: st.mean !== null && all.overall.mean !== null && all.overall.mean !== 0 ? st.mean / all.overall.mean : null };
     }
   }
 
@@ -114,18 +115,44 @@ export function profileSegments(table: Table, labels: Int32Array, segmentNames: 
   };
 }
 
-/** Mean and median of `values[order[from..to)]`, skipping and counting NaN. */
-function statsOf(values: Float64Array, order: Int32Array, from: number, to: number): Omit<FeatureStats, 'lift'> {
-  const buf = new Float64Array(to - from);
-  let m = 0;
-  let sum = 0;
-  for (let j = from; j < to; j++) {
-    const x = values[order[j]];
-    if (!Number.isNaN(x)) {
-      buf[m++] = x;
-      sum += x;
-    }
+type Stats = Omit<FeatureStats, 'lift'>;
+
+/**
+ * Mean, median and missing count of one feature overall and per segment. One sequential pass
+ * scatters each segment's present values, in row order, into its slice of `buf` (the slices
+ * `start` laid out); reading a million values through a row-order index instead costs a cache
+ * miss each. Sums run segment by segment in row order, the order of the grouped rows, so means
+ * are the same to the last bit. Medians are selected in place: per segment first, then over all
+ * present values once the slices are packed together.
+ */
+function featureStats(values: Float64Array, labels: Int32Array, start: Int32Array, buf: Float64Array, present: Int32Array, sums: Float64Array): { overall: Stats; segments: Stats[] } {
+  const k = present.length;
+  for (let s = 0; s < k; s++) present[s] = start[s];
+  for (let i = 0; i < labels.length; i++) {
+    const s = labels[i];
+    const x = values[i];
+    if (s >= 0 && !Number.isNaN(x)) buf[present[s]++] = x;
   }
-  if (m === 0) return { mean: null, median: null, missing: to - from };
-  return { mean: sum / m, median: medianInPlace(buf, m), missing: to - from - m };
+  let sum = 0;
+  for (let s = 0; s < k; s++) {
+    let segSum = 0;
+    for (let j = start[s]; j < present[s]; j++) {
+      segSum += buf[j];
+      sum += buf[j];
+    }
+    sums[s] = segSum;
+  }
+  const segments: Stats[] = [];
+  let packed = 0;
+  for (let s = 0; s < k; s++) {
+    const m = present[s] - start[s];
+    const size = start[s + 1] - start[s];
+    if (m === 0) segments.push({ mean: null, median: null, missing: size });
+    else segments.push({ mean: sums[s] / m, median: medianInPlace(buf.subarray(start[s], present[s]), m), missing: size - m });
+    if (packed !== start[s]) buf.copyWithin(packed, start[s], present[s]);
+    packed += m;
+  }
+  const assigned = start[k];
+  const overall: Stats = packed === 0 ? { mean: null, median: null, missing: assigned } : { mean: sum / packed, median: medianInPlace(buf, packed), missing: assigned - packed };
+  return { overall, segments };
 }
