@@ -14,7 +14,7 @@ import { recipeError } from '../../recipe/validateSettings';
 import { SK_PREFIX } from '../../results/Outputs';
 import { findColumn } from '../../table/Table';
 import { buildModelResult } from '../buildModelResult';
-import { customerValue, numericValues } from '../customerInputs';
+import { customerValue, daysBefore, numericValues } from '../customerInputs';
 import type { SegmentModel } from '../SegmentModel';
 
 export interface KmeansSettings {
@@ -60,7 +60,7 @@ function derived(customers: CustomerTable, name: string, asOf: number): Float64A
   const t = customers.table;
   if (name === 'recency') {
     const last = numericValues(findColumn(t, CUSTOMER_FIELDS.lastPurchase));
-    return last ? Float64Array.from(last, (d) => asOf - d) : undefined;
+    return last ? daysBefore(last, asOf) : undefined;
   }
   if (name === 'frequency') return numericValues(findColumn(t, CUSTOMER_FIELDS.orders));
   if (name === 'monetary') return customerValue(customers, 'net')?.values;

@@ -4,7 +4,7 @@ import { recipeError } from '../../recipe/validateSettings';
 import { SK_PREFIX, type CellValue } from '../../results/Outputs';
 import { findColumn, type Column } from '../../table/Table';
 import { buildModelResult } from '../buildModelResult';
-import { customerValue, inputColumn, numericValues } from '../customerInputs';
+import { customerValue, daysBefore, inputColumn, numericValues } from '../customerInputs';
 import { quantileCuts } from '../quantileCuts';
 import type { SegmentModel } from '../SegmentModel';
 
@@ -69,7 +69,9 @@ function companySizes(column: Column | undefined): Float64Array | undefined {
     const m = /^\s*(\d[\d,]*)/.exec(d);
     return m ? Number(m[1].replace(/,/g, '')) : NaN;
   });
-  return Float64Array.from(column.codes, (c) => (c < 0 ? NaN : perCode[c]));
+  const out = new Float64Array(column.codes.length);
+  for (let i = 0; i < out.length; i++) out[i] = column.codes[i] < 0 ? NaN : perCode[column.codes[i]];
+  return out;
 }
 
 function inputs(customers: CustomerTable, s: LifecycleSettings, asOf: number): LifecycleInputs {
@@ -78,13 +80,17 @@ function inputs(customers: CustomerTable, s: LifecycleSettings, asOf: number): L
   const last = numericValues(findColumn(customers.table, CUSTOMER_FIELDS.lastPurchase));
   const startCol = inputColumn(customers, s.signupColumn, 'signupDate', CUSTOMER_FIELDS.firstPurchase);
   let tenure: Float64Array | undefined;
-  if (startCol?.type === 'date') tenure = Float64Array.from(startCol.values, (d) => asOf - d);
+  // Plain loops: Float64Array.from with a mapping callback costs ~0.15 s per million customers.
+  if (startCol?.type === 'date') tenure = daysBefore(startCol.values, asOf);
   else {
     const t = numericValues(inputColumn(customers, undefined, 'tenure', undefined));
-    if (t) tenure = s.tenureUnit === 'months' ? Float64Array.from(t, (x) => x * DAYS_PER_MONTH) : t;
+    if (t && s.tenureUnit === 'months') {
+      tenure = new Float64Array(t.length);
+      for (let i = 0; i < t.length; i++) tenure[i] = t[i] * DAYS_PER_MONTH;
+    } else tenure = t;
   }
   const lastCol = inputColumn(customers, s.lastActivityColumn, 'lastActivity', CUSTOMER_FIELDS.lastPurchase);
-  const since = lastCol?.type === 'date' ? Float64Array.from(lastCol.values, (d) => asOf - d) : undefined;
+  const since = lastCol?.type === 'date' ? daysBefore(lastCol.values, asOf) : undefined;
   const visits = numericValues(findColumn(customers.table, CUSTOMER_FIELDS.purchaseDays)) ?? numericValues(findColumn(customers.table, CUSTOMER_FIELDS.orders));
   const gap = new Float64Array(n).fill(NaN);
   if (first && last && visits) {
