@@ -41,6 +41,37 @@ export const KMEANS_PARAMETERS = [
  * model.centroidsOriginal; // cluster centres in days and euros
  */
 export function fitKmeans(prepared: PreparedFeatures, options: FitKmeansOptions): KmeansFit {
+  const plan = planKmeans(prepared, options);
+  // Only the best run so far is kept: a million rows' labels are 4 MB per run.
+  let best: KmeansRun | null = null;
+  for (const s of plan.seeds) {
+    const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, plan.k, s, { maxIter: plan.maxIter, tol: plan.tol });
+    if (best === null || run.inertia < best.inertia) best = run;
+  }
+  return finishKmeans(prepared, plan, [best as KmeansRun]);
+}
+
+/** Validated options and the seed of every initialisation: what a pool of workers needs to split the runs. */
+export interface KmeansPlan {
+  k: number;
+  nInit: number;
+  maxIter: number;
+  tol: number;
+  seed: number;
+  seeds: number[];
+}
+
+/**
+ * Checks the options against {@link KMEANS_PARAMETERS} and the data, and draws the seeds. Each
+ * seed's run is `kmeansSingleInit(prepared.data, prepared.n, prepared.d, plan.k, seed, plan)`,
+ * independent of the others, so adapters may run them in parallel and hand them to
+ * {@link finishKmeans} in seed order.
+ *
+ * @example
+ * const plan = planKmeans(prepared, { k: 5, seed: 42 });
+ * plan.seeds.length; // 10
+ */
+export function planKmeans(prepared: PreparedFeatures, options: FitKmeansOptions): KmeansPlan {
   const opts = { k: options.k, nInit: options.nInit ?? 10, maxIter: options.maxIter ?? 300, tol: options.tol ?? 1e-4, seed: options.seed ?? 0 };
   for (const p of KMEANS_PARAMETERS) {
     const v = opts[p.name];
@@ -51,13 +82,21 @@ export function fitKmeans(prepared: PreparedFeatures, options: FitKmeansOptions)
   if (opts.k > prepared.n) {
     throw new SegmentKitError('E_KMEANS_K', `k is ${opts.k} but only ${prepared.n} rows have all feature values`, { location: { path: 'k' }, hint: 'Choose fewer clusters or give more rows.' });
   }
-  let best: KmeansRun | null = null;
-  for (const s of kmeansInitSeeds(opts.seed, opts.nInit)) {
-    const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, opts.k, s, { maxIter: opts.maxIter, tol: opts.tol });
-    if (best === null || run.inertia < best.inertia) best = run;
-  }
-  const run = best as KmeansRun;
+  return { ...opts, seeds: kmeansInitSeeds(opts.seed, opts.nInit) };
+}
+
+/**
+ * Keeps the run with the lowest inertia (the earliest seed on a tie, as one thread would) and
+ * maps its labels back to the input rows. `runs` are in the order of `plan.seeds` (or only the
+ * best of them).
+ *
+ * @example
+ * const fit = finishKmeans(prepared, plan, plan.seeds.map((s) => kmeansSingleInit(prepared.data, prepared.n, prepared.d, plan.k, s, plan)));
+ */
+export function finishKmeans(prepared: PreparedFeatures, plan: KmeansPlan, runs: KmeansRun[]): KmeansFit {
+  let best = runs[0];
+  for (const run of runs) if (run.inertia < best.inertia) best = run;
   const labels = new Int32Array(prepared.rowCount).fill(-1);
-  for (let r = 0; r < prepared.n; r++) labels[prepared.rowIndex[r]] = run.labels[r];
-  return { model: buildKmeansModel(run, prepared.scaler, opts.seed, opts.nInit), labels, unassigned: prepared.dropped };
+  for (let r = 0; r < prepared.n; r++) labels[prepared.rowIndex[r]] = best.labels[r];
+  return { model: buildKmeansModel(best, prepared.scaler, plan.seed, plan.nInit), labels, unassigned: prepared.dropped };
 }

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { finishKmeans, fitKmeans, planKmeans, type FitKmeansOptions, type KmeansFit } from '../core/cluster/fitKmeans';
+import { kmeansSingleInit, type KmeansRun } from '../core/cluster/kmeansSingleInit';
+import type { PreparedFeatures } from '../core/cluster/prepareFeatures';
+
+export interface KmeansWorkerOptions {
+  /** Threads in all, this one included (default: the machine's parallelism, at most nInit). */
+  threads?: number;
+}
+
+/** The per-initialisation function the workers load; sources run through tsx as in the CLI. */
+const SINGLE_INIT_SOURCE = join(__dirname, '..', 'core', 'cluster', 'kmeansSingleInit.ts');
+
+// Each thread claims the next initialisation from a shared counter, so a slow run on one thread
+// never leaves the other idle; runs travel back with their arrays transferred, not copied.
+const WORKER_CODE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+require('tsx/cjs');
+const { kmeansSingleInit } = require(w.source);
+for (;;) {
+  const i = Atomics.add(w.counter, 0, 1);
+  if (i >= w.seeds.length) break;
+  const run = kmeansSingleInit(w.data, w.n, w.d, w.k, w.seeds[i], { maxIter: w.maxIter, tol: w.tol });
+  parentPort.postMessage({ i, run }, [run.labels.buffer, run.centroids.buffer]);
+}
+parentPort.postMessage({ done: true });
+`;
+
+/**
+ * {@link fitKmeans} with its initialisations spread over worker threads: the same plan, the
+ * same per-initialisation function and the same choice of run, so the result equals
+ * `fitKmeans(prepared, options)` exactly; only the wall time differs (k = 5, nInit = 10 on
+ * 1,048,576 × 3: about half on two cores). Falls back to one thread when only one is available
+ * or the sources cannot be found.
+ *
+ * @example
+ * const fit = await fitKmeansInWorkers(prepared, { k: 5, nInit: 10, seed: 7 }, { threads: 2 });
+ * fit.model.inertia;
+ */
+export async function fitKmeansInWorkers(prepared: PreparedFeatures, options: FitKmeansOptions, pool: KmeansWorkerOptions = {}): Promise<KmeansFit> {
+  const plan = planKmeans(prepared, options);
+  const threads = Math.min(pool.threads ?? availableParallelism(), plan.seeds.length);
+  if (threads <= 1 || !existsSync(SINGLE_INIT_SOURCE)) return fitKmeans(prepared, options);
+  const data = new Float64Array(new SharedArrayBuffer(prepared.data.byteLength));
+  data.set(prepared.data);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const runs: KmeansRun[] = new Array(plan.seeds.length);
+  const shared = { source: SINGLE_INIT_SOURCE, data, counter, n: prepared.n, d: prepared.d, k: plan.k, seeds: plan.seeds, maxIter: plan.maxIter, tol: plan.tol };
+  const finished = Array.from({ length: threads - 1 }, () => {
+    const worker = new Worker(WORKER_CODE, { eval: true, workerData: shared });
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: { done?: boolean; i: number; run: KmeansRun }) => {
+        if (m.done) {
+          void worker.terminate();
+          resolve();
+        } else runs[m.i] = m.run;
+      });
+      worker.on('error', reject);
+    });
+  });
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= plan.seeds.length) break;
+    runs[i] = kmeansSingleInit(data, prepared.n, prepared.d, plan.k, plan.seeds[i], { maxIter: plan.maxIter, tol: plan.tol });
+  }
+  await Promise.all(finished);
+  return finishKmeans(prepared, plan, runs);
+}
