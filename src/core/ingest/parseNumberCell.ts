@@ -56,6 +56,7 @@ export function parseNumberCell(text: string, decimal?: DecimalSeparator): numbe
   if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return NaN;
   const magnitude = readSeparated(s, decimal);
   if (Number.isNaN(magnitude)) return NaN;
+  if (!Number.isFinite(magnitude)) return NaN;
   const value = negative ? -magnitude : magnitude;
   return percent ? value / 100 : value;
 }
