@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { BenchRow } from './BenchRow';
+
+const CLI = join(__dirname, '..', '..', 'src', 'cli', 'segmentkit.cjs');
+/** Generated once and kept outside the repository: the 8M-line file is about 480 MB. */
+const DATA = join(tmpdir(), 'segmentkit-bench');
+/** A full Excel sheet: 1,048,576 rows, the header included. */
+const SHEET_LINES = 1_048_575;
+
+interface CliRun {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakMB: number;
+  stdout: string;
+}
+
+/** Runs `segmentkit` in a fresh process, as a user would, and reads its CPU time and peak RSS at exit. */
+function runCli(args: string[]): CliRun {
+  const probe = `process.on('exit', () => { const c = process.cpuUsage(); process.stderr.write('\\n@@' + JSON.stringify({ cpu: (c.user + c.system) / 1e6, rssKB: process.resourceUsage().maxRSS }) + '\\n'); });
+process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ...${JSON.stringify(args)}];
+require(${JSON.stringify(CLI)});`;
+  const t0 = performance.now();
+  const out = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const line = /@@(.*)$/m.exec(out.stderr ?? '');
+  if (out.status !== 0 || !line) throw new Error(`segmentkit ${args.join(' ')} failed (${out.status}): ${out.stderr}`);
+  const stats = JSON.parse(line[1]) as { cpu: number; rssKB: number };
+  return { wallSeconds, cpuSeconds: stats.cpu, peakMB: stats.rssKB / 1024, stdout: out.stdout };
+}
+
+function sampleOrders(customers: number): string {
+  const base = join(DATA, `c${customers}.csv`);
+  const orders = join(DATA, `c${customers}-orders.csv`);
+  if (!existsSync(orders)) {
+    mkdirSync(DATA, { recursive: true });
+    runCli(['sample', '--customers', String(customers), '--out', base]);
+  }
+  return orders;
+}
+
+/** The first `lines` order lines of `source` (header kept), written once. */
+async function firstLines(source: string, lines: number, target: string): Promise<string> {
+  if (existsSync(target)) return target;
+  const out = createWriteStream(`${target}.part`);
+  let n = -1;
+  for await (const line of createInterface({ input: createReadStream(source) })) {
+    if (n++ >= lines) break;
+    out.write(`${line}\n`);
+  }
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  renameSync(`${target}.part`, target);
+  return target;
+}
+
+/**
+ * End to end through the CLI (`segment FILE --models rfm,value,lifecycle`): a full Excel sheet of
+ * order lines (1,048,576 rows) and 7.8M order lines of 1,048,576 customers. A warm-up run builds
+ * the CLI's cached bundle first, so rows time what users see from the second run on.
+ */
+export default async function pipelineBench(): Promise<BenchRow[]> {
+  const sheet = await firstLines(sampleOrders(141_000), SHEET_LINES, join(DATA, 'sheet-orders.csv'));
+  const big = sampleOrders(1_048_576);
+  runCli(['--help']);
+  const rows: BenchRow[] = [];
+  const mb = (file: string) => `${Math.round(statSync(file).size / 2 ** 20)} MB CSV`;
+  const cases: [string, string, number, number?][] = [
+    [sheet, `1,048,575 order lines (full Excel sheet), ${mb(sheet)}`, 1.5],
+    [big, `7.8M order lines, 1,048,576 customers, ${mb(big)}`, 10, 2048],
+  ];
+  for (const [file, size, target, memoryTarget] of cases) {
+    const r = runCli(['segment', file, '--models', 'rfm,value,lifecycle']);
+    const customers = /([\d,]+) customers/.exec(r.stdout)?.[1] ?? '?';
+    rows.push({
+      area: 'pipeline',
+      case: 'CLI segment: CSV → rfm + value + lifecycle + quality',
+      size,
+      seconds: r.wallSeconds,
+      targetSeconds: target,
+      peakMB: r.peakMB,
+      note: `CPU ${r.cpuSeconds.toFixed(2)} s (machine shared: CPU is the steadier number); ${customers} customers${memoryTarget ? `; memory target ${memoryTarget} MB` : ''}`,
+    });
+  }
+  return rows;
+}
