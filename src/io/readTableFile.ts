@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import type { ParsedTable } from '../core/ingest/ParsedTable';
@@ -8,6 +7,7 @@ import { decodeText } from './decodeText';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { parseDelimitedRecords } from './parseDelimitedRecords';
 import { readDelimitedColumns } from './readDelimitedColumns';
+import { readFileBytes } from './readFileBytes';
 import { readXlsx } from './readXlsx';
 import { sniffFormat } from './sniffFormat';
 
@@ -45,17 +45,7 @@ export type FileTable = ParsedTable & {
  */
 export async function readTableFile(path: string, options: ReadTableFileOptions = {}): Promise<FileTable> {
   const file = basename(path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new SegmentKitError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_FILE_READ', code === 'ENOENT' ? 'The file does not exist' : `The file cannot be read (${code ?? String(e)})`, {
-      location: { file: path },
-      hint: 'Check the path and that you may read the file.',
-      cause: e,
-    });
-  }
+  const bytes = await readFileBytes(path);
   if (bytes.length === 0) throw new SegmentKitError('E_EMPTY', 'The file is empty', { location: { file }, hint: 'Export the data again; the file has 0 bytes.' });
   const format = sniffFormat(bytes, extname(path).toLowerCase(), file);
   if (format === 'xlsx') return Object.assign(await readXlsx(bytes, file, options), { format: 'xlsx' as const });
