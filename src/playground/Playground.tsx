@@ -8,9 +8,9 @@ import type { MemoryWorkbook } from '../excel/memory/MemoryWorkbook';
 import { WorkbookGrid, type GridSelection } from './WorkbookGrid';
 
 const useStyles = makeStyles({
-  page: { position: 'fixed', inset: 0, display: 'grid', gridTemplateColumns: 'minmax(360px, 480px) 1fr', backgroundColor: tokens.colorNeutralBackground2 },
+  page: { position: 'fixed', inset: 0, display: 'grid', gridTemplateColumns: '460px minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', backgroundColor: tokens.colorNeutralBackground2 },
   pane: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
-  workbook: { padding: '8px', minWidth: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' },
+  workbook: { padding: '8px', minWidth: 0, height: '100%', boxSizing: 'border-box', overflow: 'hidden', display: 'flex', flexDirection: 'column' },
   title: { margin: '0 0 4px', fontSize: tokens.fontSizeBase400 },
 });
 
@@ -45,8 +45,8 @@ export function Playground({ workbook, services, locale }: { workbook: MemoryWor
       <aside className={styles.pane} aria-label="SegmentKit taskpane">
         <App services={wired} initialLocale={locale} dark={false} />
       </aside>
-      <FluentProvider theme={webLightTheme} className={styles.workbook}>
-        <main>
+      <FluentProvider theme={webLightTheme}>
+        <main className={styles.workbook}>
           <h1 className={styles.title}>In-memory workbook</h1>
           <WorkbookGrid workbook={workbook} version={version} selection={selection} />
         </main>

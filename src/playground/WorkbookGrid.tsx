@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { MemoryWorkbook } from '../excel/memory/MemoryWorkbook';
 import { SK_PREFIX } from '../core/results/Outputs';
 import { columnLetter } from '../core/ingest/columnLetter';
+import { formatPreviewCell } from '../taskpane/services/formatPreviewCell';
 
 const MAX_ROWS = 200;
 const MAX_COLUMNS = 40;
@@ -41,6 +42,7 @@ export function WorkbookGrid({ workbook, version, selection }: { workbook: Memor
   const shownCols = Math.min(cols, MAX_COLUMNS);
   const values = shownRows && shownCols ? workbook.values(sheet, `A1:${columnLetter(shownCols - 1)}${shownRows}`) : [];
   const header = values[0] ?? [];
+  const formats = shownRows > 1 ? header.map((_, c) => workbook.cell(sheet, `${columnLetter(c)}2`).numberFormat) : [];
   return (
     <section className={styles.root} aria-label="Workbook" data-version={version} data-testid="workbook-grid">
       <TabList selectedValue={sheet} onTabSelect={(_, d) => setActive(String(d.value))} aria-label="Sheets" size="small">
@@ -64,8 +66,8 @@ export function WorkbookGrid({ workbook, version, selection }: { workbook: Memor
                   const isSelected = selection && selection.sheet === sheet && selection.row === r && selection.column === c;
                   const cls = [styles.cell, r === 0 ? styles.head : '', own ? styles.own : '', isSelected ? styles.selected : ''].join(' ');
                   return (
-                    <td key={c} className={cls} title={String(v)}>
-                      {String(v)}
+                    <td key={c} className={cls}>
+                      {r === 0 ? String(v) : formatPreviewCell(v, formats[c])}
                     </td>
                   );
                 })}

@@ -58,8 +58,11 @@ export function App({ services, initialLocale, dark }: AppProps) {
   }, [services, recipe, tr]);
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} lang={locale}>
+    // The provider's class is copied onto portal mount nodes (tooltips, dropdowns): the page
+    // background goes on an inner element, or every open tooltip would paint over the pane.
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
       <I18nContext.Provider value={tr}>
+        <div className={styles.root}>
         <header className={styles.header}>
           <div className={styles.titles}>
             <h1 className={styles.title}>{tr.t('app.title')}</h1>
@@ -85,6 +88,7 @@ export function App({ services, initialLocale, dark }: AppProps) {
           {error && <ErrorNotice error={error} />}
         </div>
         <main>{loaded && <Notebook services={services} recipe={recipe} onRecipeChange={setRecipe} />}</main>
+        </div>
       </I18nContext.Provider>
     </FluentProvider>
   );

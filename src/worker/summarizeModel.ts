@@ -7,7 +7,7 @@ import { CODE_MISSING, findColumn, type Column } from '../core/table/Table';
 import { QUALITY_CRITERIA, type ChartData, type ModelKind, type ModelOutcome, type PlaybookEntry } from '../taskpane/services/SegmentKitServices';
 
 const MAX_FEATURES = 6;
-const TRAITS = 3;
+const TRAITS = 2;
 
 /**
  * The small, serialisable view of one model run the taskpane shows: segment rows with traits,

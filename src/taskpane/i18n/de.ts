@@ -7,8 +7,6 @@ export const de: Strings = {
   'app.language': 'Sprache',
   'app.saveRecipe': 'Notizbuch in der Arbeitsmappe speichern',
   'app.saved': 'Notizbuch in dieser Arbeitsmappe gespeichert.',
-  'app.loadRecipe': 'Gespeichertes Notizbuch',
-  'app.noSavedRecipes': 'In dieser Arbeitsmappe ist noch kein Notizbuch gespeichert.',
   'app.recipeLoaded': 'Gespeichertes Notizbuch „{name}“ geladen.',
 
   'cell.run': 'Diesen Schritt ausführen',
@@ -25,7 +23,6 @@ export const de: Strings = {
   'error.cancelled': 'Abgebrochen. Nichts wurde geändert; führen Sie den Schritt erneut aus, wenn Sie so weit sind.',
   'error.generic': 'Prüfen Sie die Meldung oben und versuchen Sie es erneut. Wenn es wieder passiert, speichern Sie die Arbeitsmappe und öffnen Sie SegmentKit neu.',
   'error.needData': 'Führen Sie zuerst den Schritt „Daten“ aus.',
-  'error.needRun': 'Führen Sie zuerst den Schritt „Modelle“ aus.',
 
   'data.title': '1. Daten',
   'data.intro': 'Wählen Sie die Blätter mit Ihren Kunden, Bestellungen und Support-Tickets.',
@@ -53,7 +50,6 @@ export const de: Strings = {
   'columns.column': 'Spalte',
   'columns.role': 'Bedeutung',
   'columns.confidence': 'Sicherheit',
-  'columns.reason': 'Warum',
   'columns.noRole': 'Nicht verwendet',
   'columns.chosen': 'Ihre Wahl',
   'columns.empty': 'Führen Sie den Schritt „Daten“ aus, um die Spalten zu sehen.',
@@ -105,8 +101,6 @@ export const de: Strings = {
   'settings.ruleCondition': 'Bedingung',
   'settings.addRule': 'Regel hinzufügen',
   'settings.removeRule': 'Regel {n} entfernen',
-  'settings.moveUp': 'Regel {n} nach oben',
-  'settings.seed': 'Zufallsstartwert',
 
   'progress.read': 'Blätter lesen',
   'progress.parse': 'Werte lesen',

@@ -5,8 +5,6 @@ export const en = {
   'app.language': 'Language',
   'app.saveRecipe': 'Save notebook to workbook',
   'app.saved': 'Notebook saved in this workbook.',
-  'app.loadRecipe': 'Saved notebook',
-  'app.noSavedRecipes': 'No saved notebook in this workbook yet.',
   'app.recipeLoaded': 'Loaded the saved notebook "{name}".',
 
   'cell.run': 'Run this step',
@@ -23,7 +21,6 @@ export const en = {
   'error.cancelled': 'Stopped. Nothing was changed; run the step again when you are ready.',
   'error.generic': 'Check the message above, then try again. If it keeps happening, save the workbook and reopen SegmentKit.',
   'error.needData': 'Run the Data step first.',
-  'error.needRun': 'Run the Models step first.',
 
   'data.title': '1. Data',
   'data.intro': 'Pick the sheets that hold your customers, orders and support tickets.',
@@ -51,7 +48,6 @@ export const en = {
   'columns.column': 'Column',
   'columns.role': 'Meaning',
   'columns.confidence': 'Confidence',
-  'columns.reason': 'Why',
   'columns.noRole': 'Not used',
   'columns.chosen': 'Your choice',
   'columns.empty': 'Run the Data step to see the columns.',
@@ -103,8 +99,6 @@ export const en = {
   'settings.ruleCondition': 'Condition',
   'settings.addRule': 'Add rule',
   'settings.removeRule': 'Remove rule {n}',
-  'settings.moveUp': 'Move rule {n} up',
-  'settings.seed': 'Random seed',
 
   'progress.read': 'Reading sheets',
   'progress.parse': 'Reading values',

@@ -7,8 +7,6 @@ export const nl: Strings = {
   'app.language': 'Taal',
   'app.saveRecipe': 'Notitieboek opslaan in de werkmap',
   'app.saved': 'Notitieboek opgeslagen in deze werkmap.',
-  'app.loadRecipe': 'Opgeslagen notitieboek',
-  'app.noSavedRecipes': 'Er is nog geen notitieboek opgeslagen in deze werkmap.',
   'app.recipeLoaded': 'Opgeslagen notitieboek "{name}" geladen.',
 
   'cell.run': 'Deze stap uitvoeren',
@@ -25,7 +23,6 @@ export const nl: Strings = {
   'error.cancelled': 'Gestopt. Er is niets gewijzigd; voer de stap opnieuw uit wanneer u klaar bent.',
   'error.generic': 'Lees de melding hierboven en probeer het opnieuw. Blijft het gebeuren, sla de werkmap op en open SegmentKit opnieuw.',
   'error.needData': 'Voer eerst de stap Gegevens uit.',
-  'error.needRun': 'Voer eerst de stap Modellen uit.',
 
   'data.title': '1. Gegevens',
   'data.intro': 'Kies de bladen met uw klanten, bestellingen en supporttickets.',
@@ -53,7 +50,6 @@ export const nl: Strings = {
   'columns.column': 'Kolom',
   'columns.role': 'Betekenis',
   'columns.confidence': 'Zekerheid',
-  'columns.reason': 'Waarom',
   'columns.noRole': 'Niet gebruikt',
   'columns.chosen': 'Uw keuze',
   'columns.empty': 'Voer de stap Gegevens uit om de kolommen te zien.',
@@ -105,8 +101,6 @@ export const nl: Strings = {
   'settings.ruleCondition': 'Voorwaarde',
   'settings.addRule': 'Regel toevoegen',
   'settings.removeRule': 'Regel {n} verwijderen',
-  'settings.moveUp': 'Regel {n} omhoog',
-  'settings.seed': 'Willekeurige startwaarde',
 
   'progress.read': 'Bladen lezen',
   'progress.parse': 'Waarden lezen',

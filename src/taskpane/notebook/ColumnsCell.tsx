@@ -10,7 +10,9 @@ import { missingInputs } from './missingInputs';
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   caption: { fontWeight: tokens.fontWeightSemibold, textAlign: 'left', padding: '4px 0' },
-  reason: { color: tokens.colorNeutralForeground3 },
+  reason: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  dropdown: { minWidth: '0', width: '100%' },
+  table: { tableLayout: 'auto' },
   missing: { margin: 0, paddingLeft: '20px' },
 });
 
@@ -58,14 +60,13 @@ function SheetRoles({ sheet, roles, onRoleChange }: { sheet: SheetDetection; rol
   for (const r of ROLES) if (roles[r]) roleOf.set(roles[r]!, r);
   return (
     <div className={styles.scroll}>
-      <Table size="extra-small" aria-label={sheet.sheet}>
+      <Table size="extra-small" aria-label={sheet.sheet} className={styles.table}>
         <caption className={styles.caption}>{sheet.sheet}</caption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('columns.column')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.role')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.confidence')}</TableHeaderCell>
-            <TableHeaderCell>{t('columns.reason')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -79,6 +80,7 @@ function SheetRoles({ sheet, roles, onRoleChange }: { sheet: SheetDetection; rol
                 <TableCell>
                   <Dropdown
                     aria-label={t('columns.roleFor', { column })}
+                    className={styles.dropdown}
                     size="small"
                     value={role ? ROLE_LABELS[role] : t('columns.noRole')}
                     selectedOptions={[role ?? '']}
@@ -91,6 +93,7 @@ function SheetRoles({ sheet, roles, onRoleChange }: { sheet: SheetDetection; rol
                       </Option>
                     ))}
                   </Dropdown>
+                  {!chosenByUser && detected?.reason && <span className={styles.reason}>{detected.reason}</span>}
                 </TableCell>
                 <TableCell>
                   {chosenByUser ? (
@@ -101,7 +104,6 @@ function SheetRoles({ sheet, roles, onRoleChange }: { sheet: SheetDetection; rol
                     </Badge>
                   ) : null}
                 </TableCell>
-                <TableCell className={styles.reason}>{chosenByUser ? '' : (detected?.reason ?? '')}</TableCell>
               </TableRow>
             );
           })}

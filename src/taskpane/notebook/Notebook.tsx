@@ -66,7 +66,10 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
   const runModels = useCallback(async () => {
     setRun({ status: 'loading' });
     setWrite(IDLE);
-    const r = await services.run(recipeRef.current, (progress) => setRun({ status: 'loading', progress }));
+    // Progress from a worker arrives as messages and may land after the result: once settled, ignore it.
+    let settledAlready = false;
+    const r = await services.run(recipeRef.current, (progress) => !settledAlready && setRun({ status: 'loading', progress }));
+    settledAlready = true;
     if (r.ok) {
       const current = recipeRef.current;
       const playbooks = { ...current.playbooks };
@@ -82,7 +85,9 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
 
   const writeBack = useCallback(async () => {
     setWrite({ status: 'loading' });
-    const r = await services.writeBack(recipeRef.current, (progress) => setWrite({ status: 'loading', progress }));
+    let settledAlready = false;
+    const r = await services.writeBack(recipeRef.current, (progress) => !settledAlready && setWrite({ status: 'loading', progress }));
+    settledAlready = true;
     setWrite(settled(r));
   }, [services]);
 

@@ -54,7 +54,7 @@ export function SegmentTable({ modelId, segments, onOpen }: SegmentTableProps) {
         <Input value={filter} onChange={(_, d) => setFilter(d.value)} id={`${modelId}-segment-filter`} />
       </Field>
       <div style={{ overflowX: 'auto' }}>
-        <DataGrid items={rows} columns={columns} sortable getRowId={(s: SegmentSummary) => String(s.index)} size="small" aria-label={`${modelId} ${t('results.segment')}`} data-testid={`segments-${modelId}`}>
+        <DataGrid style={{ minWidth: 620 }} items={rows} columns={columns} sortable getRowId={(s: SegmentSummary) => String(s.index)} size="small" aria-label={`${modelId} ${t('results.segment')}`} data-testid={`segments-${modelId}`}>
           <DataGridHeader>
             <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
           </DataGridHeader>

@@ -179,3 +179,16 @@ describe('Results and Write-back cells', () => {
     expect(cell('write').dataset.status).toBe('done');
   });
 });
+
+test('progress that arrives after the run has finished does not put the cell back into loading', async () => {
+  const c = controlledServices();
+  renderWithI18n(<Harness services={c.services} />);
+  await settle(c, 'listSheets', SHEETS);
+  fireEvent.click(screen.getByRole('button', { name: 'Read and check the data' }));
+  await act(async () => c.take('detect').resolve({ ok: true, value: DETECTION }));
+  fireEvent.click(screen.getByRole('button', { name: 'Run models' }));
+  const run = c.take('run');
+  await act(async () => run.resolve({ ok: true, value: OUTCOME }));
+  act(() => (run.args[1] as (p: { percent: number; step: string }) => void)({ percent: 100, step: 'done' }));
+  expect(cell('models').dataset.status).toBe('done');
+});
