@@ -1,6 +1,8 @@
 import type { CustomerTable } from '../core/customers/CustomerTable';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { customerValue } from '../core/models/customerInputs';
+import { assignmentOf } from '../core/migration/assignmentOf';
+import { compareRuns, type Assignment } from '../core/migration/compareRuns';
 import type { ModelResult } from '../core/models/SegmentModel';
 import type { PlaybookEntry as CorePlaybookEntry } from '../core/playbook/PlaybookEntry';
 import { playbookToSummaryTable } from '../core/playbook/playbookToSummaryTable';
@@ -44,6 +46,8 @@ export function createEngine(): EngineApi {
   const loaded = new Map<string, LoadedSheet>();
   let state: RunState | null = null;
   let cancelled = false;
+  // Segment per customer id of each model's last run, for the migration chart of the next run.
+  const previous = new Map<string, Assignment>();
 
   const checkpoint = async () => {
     await yieldToMessages();
@@ -90,7 +94,15 @@ export function createEngine(): EngineApi {
         results.set(step.id, result);
         fitted.push(out.fitted.models[0]);
         playbook[step.id] = out.fitted.playbook?.[step.id] ?? {};
-        models.push(summarizeModel(customers, result, step.kind, toRows(result.segmentNames, playbook[step.id]), pareto));
+        const outcome = summarizeModel(customers, result, step.kind, toRows(result.segmentNames, playbook[step.id]), pareto);
+        const now = assignmentOf(customers, result);
+        const before = previous.get(step.id);
+        if (before) {
+          const migration = compareRuns(before, now);
+          outcome.charts.migration = { segments: migration.segments, matrix: migration.matrix };
+        }
+        previous.set(step.id, now);
+        models.push(outcome);
       }
       state = { recipe, customers, results, fitted: { ...coreRecipe(recipe, customers, []), models: fitted, playbook } };
       onProgress({ percent: 100, step: 'done' });

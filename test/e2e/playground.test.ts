@@ -129,6 +129,7 @@ async function fullFlow(locale: Locale, keepShots: boolean) {
     await page.waitForSelector('[data-testid="cell-write"][data-status="done"]', { timeout: 120000 });
     expect(await page.getByTestId('write-report').textContent()).toContain('SK · RFM segment');
     await write.scrollIntoViewIfNeeded();
+    await page.getByLabel('Customers cells').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await step(g, '5-written', locale, keepShots ? 'write-back.png' : undefined);
 
     const after = await page.evaluate(() => {

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import { Badge, makeStyles, Tab, TabList, Tooltip, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
+import { MigrationMatrix } from '../charts/MigrationMatrix';
 import { ParetoCurve } from '../charts/ParetoCurve';
 import { RfmHeatGrid } from '../charts/RfmHeatGrid';
 import { SegmentBars } from '../charts/SegmentBars';
@@ -99,6 +100,7 @@ function ModelResults({ services, model, playbook, onPlaybookChange }: { service
             {model.charts.pareto && <ParetoCurve points={model.charts.pareto} />}
             {model.charts.rfmGrid && <RfmHeatGrid grid={model.charts.rfmGrid} />}
             {model.charts.kCandidates && <SilhouetteChart candidates={model.charts.kCandidates} chosen={chosenK} />}
+            {model.charts.migration && <MigrationMatrix from={model.charts.migration.segments} to={model.charts.migration.segments} counts={model.charts.migration.matrix} />}
           </div>
           <h3 className={styles.caption}>{t('results.playbook')}</h3>
           <PlaybookEditor entries={playbook} onChange={onPlaybookChange} />

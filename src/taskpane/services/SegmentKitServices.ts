@@ -131,6 +131,8 @@ export interface ChartData {
   rfmGrid?: number[][];
   /** k-means: silhouette (and inertia) per candidate k. */
   kCandidates?: { k: number; silhouette: number; inertia: number }[];
+  /** Against the previous run of the same model: customers per (earlier segment, segment now). */
+  migration?: { segments: string[]; matrix: number[][] };
 }
 
 export interface ModelOutcome {

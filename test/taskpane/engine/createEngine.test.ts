@@ -73,6 +73,17 @@ describe('createEngine on the sample workbook', () => {
     expect(outcome.models[0].playbook.every((e) => ['phone', 'email', 'chat', 'social', 'self_service'].includes(e.channel))).toBe(true);
   });
 
+  test('a second run of a model shows who moved between its segments', async () => {
+    const { engine, recipe } = await loadedEngine();
+    const first = await engine.run(recipe, () => undefined);
+    expect(first.models[0].charts.migration).toBeUndefined();
+    recipe.models = recipe.models.map((m) => (m.kind === 'rfm' ? { ...m, settings: { scale: 3 } } : m));
+    const second = await engine.run(recipe, () => undefined);
+    const { segments, matrix } = second.models[0].charts.migration!;
+    expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(300 - second.models[0].unassigned);
+    expect(segments).toEqual(expect.arrayContaining(first.models[0].segments.filter((s) => s.size > 0).map((s) => s.name)));
+  });
+
   test('cancel stops a run at the next step with E_CANCELLED', async () => {
     const { engine, recipe } = await loadedEngine();
     const run = engine.run(recipe, () => undefined);
