@@ -6,7 +6,7 @@ import { defaultRecipe } from '../../src/core/recipe/defaultRecipe';
 import type { Column } from '../../src/core/table/Table';
 
 /** Seeded synthetic customers built straight into typed arrays (no transactions). */
-function syntheticCustomers(n: number, seed: number): CustomerTable {
+export function syntheticCustomers(n: number, seed: number): CustomerTable {
   const rng = createRng(seed);
   const asOf = 20_000;
   const first = new Float64Array(n);

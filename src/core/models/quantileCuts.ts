@@ -1,3 +1,5 @@
+import { orderStatisticsInPlace } from '../stats/orderStatisticsInPlace';
+
 /**
  * Quantile cut points and banding shared by RFM scores, value deciles and behaviour bands.
  *
@@ -7,21 +9,49 @@
  * value equal to a cut point stays in the lower band — the right-closed intervals of R's `cut`.
  */
 export function quantileCuts(values: Float64Array, bands: number): number[] {
-  const sorted = sortedFinite(values);
-  const cuts: number[] = [];
-  if (sorted.length === 0) return cuts;
-  for (let j = 1; j < bands; j++) cuts.push(quantileSorted(sorted, j, bands));
-  return cuts;
+  const nums: number[] = [];
+  for (let j = 1; j < bands; j++) nums.push(j);
+  return quantilesOf(values, nums, bands);
 }
 
-/** Non-missing values, ascending. */
-export function sortedFinite(values: Float64Array): Float64Array {
+/**
+ * R type 7 quantiles at `nums[i] / den` of the non-missing values, exactly as
+ * {@link quantileSorted} gives them on the sorted values (to the sign of a zero), but only the
+ * order statistics the positions need are selected, never the whole column sorted. Empty when
+ * every value is missing.
+ *
+ * @example
+ * quantilesOf(Float64Array.of(4, NaN, 1, 3, 2), [1, 3], 4); // [1.75, 3.25]
+ */
+export function quantilesOf(values: Float64Array, nums: readonly number[], den: number): number[] {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) m++;
-  const out = new Float64Array(m);
+  if (m === 0) return [];
+  const buf = new Float64Array(m);
+  // A typed-array sort puts −0 before +0, which selection (by <) cannot tell apart: counting
+  // what sorts before +0 restores the sign a sort would have left at each rank.
+  let belowZero = 0;
   m = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[m++] = values[i];
-  return out.sort();
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    buf[m++] = x;
+    if (x < 0 || (x === 0 && 1 / x < 0)) belowZero++;
+  }
+  const wanted = new Set<number>();
+  for (const num of nums) {
+    const { lo, rem } = typeSevenPosition(m, num, den);
+    wanted.add(lo);
+    if (rem !== 0) wanted.add(lo + 1);
+  }
+  const ranks = [...wanted].sort((a, b) => a - b);
+  const stats = orderStatisticsInPlace(buf, m, ranks);
+  const at = new Map<number, number>();
+  ranks.forEach((r, i) => at.set(r, stats[i] === 0 ? (r < belowZero ? -0 : 0) : stats[i]));
+  return nums.map((num) => {
+    const { lo, rem } = typeSevenPosition(m, num, den);
+    return interpolate(at.get(lo)!, rem === 0 ? 0 : at.get(lo + 1)!, rem, den);
+  });
 }
 
 /**
@@ -31,12 +61,18 @@ export function sortedFinite(values: Float64Array): Float64Array {
  * cut points by a hair and change a whole-number ceiling).
  */
 export function quantileSorted(sorted: Float64Array, num: number, den: number): number {
-  const pos = (sorted.length - 1) * num;
+  const { lo, rem } = typeSevenPosition(sorted.length, num, den);
+  return interpolate(sorted[lo], rem === 0 ? 0 : sorted[lo + 1], rem, den);
+}
+
+function typeSevenPosition(m: number, num: number, den: number): { lo: number; rem: number } {
+  const pos = (m - 1) * num;
   const lo = Math.floor(pos / den);
-  const rem = pos - lo * den;
-  const lower = sorted[lo];
+  return { lo, rem: pos - lo * den };
+}
+
+function interpolate(lower: number, upper: number, rem: number, den: number): number {
   if (rem === 0) return lower;
-  const upper = sorted[lo + 1];
   return lower === upper ? lower : lower + (rem / den) * (upper - lower);
 }
 

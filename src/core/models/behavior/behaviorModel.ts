@@ -4,7 +4,7 @@ import { SK_PREFIX, type CellValue } from '../../results/Outputs';
 import { findColumn } from '../../table/Table';
 import { buildModelResult } from '../buildModelResult';
 import { contactColumns, customerValue, inputColumn, numericValues } from '../customerInputs';
-import { bandOf, quantileCuts, quantileSorted, sortedFinite } from '../quantileCuts';
+import { bandOf, quantileCuts, quantilesOf } from '../quantileCuts';
 import type { SegmentModel } from '../SegmentModel';
 
 export interface BehaviorSettings {
@@ -77,12 +77,11 @@ export const behaviorModel: SegmentModel<BehaviorSettings, BehaviorFitted> = {
   fit(customers, s, ctx) {
     const got = inputs(customers, ctx.asOf);
     const withContacts = got.perOrder ? got.perOrder.filter((x) => x > 0) : new Float64Array(0);
-    const sortedValue = got.value ? sortedFinite(got.value) : new Float64Array(0);
-    const q = Math.round(s.upsellValueQuantile * 100);
+    const [upsellValueMin = null] = got.value ? quantilesOf(got.value, [Math.round(s.upsellValueQuantile * 100)], 100) : [];
     return {
       intensityCuts: quantileCuts(withContacts, 3),
       usageCuts: got.usage ? quantileCuts(got.usage, 3) : [],
-      upsellValueMin: sortedValue.length ? quantileSorted(sortedValue, q, 100) : null,
+      upsellValueMin,
     };
   },
   apply(customers, s, fitted, ctx) {

@@ -6,7 +6,7 @@ import type { SettingsSchema } from '../../recipe/SettingsSchema';
 import { recipeError } from '../../recipe/validateSettings';
 import { SK_PREFIX } from '../../results/Outputs';
 import { buildModelResult } from '../buildModelResult';
-import { quantileSorted, sortedFinite } from '../quantileCuts';
+import { quantilesOf } from '../quantileCuts';
 import type { SegmentModel } from '../SegmentModel';
 import { clvSummaryFromCustomers } from './clvSummaryFromCustomers';
 
@@ -65,9 +65,8 @@ export const clvModel: SegmentModel<ClvSettings, ClvFitted> = {
     const model = fitClvModel(summary, { model: s.model });
     const scores = scoreClv(model, summary, { horizon: s.horizon, discountRate: s.discountRate, margin: s.margin });
     const active = scores.clv.map((v, i) => (scores.pAlive[i] >= s.lostBelow ? v : NaN));
-    const sorted = sortedFinite(active);
-    const at = (share: number) => (sorted.length ? quantileSorted(sorted, Math.round((1 - share) * 1000), 1000) : Infinity);
-    return { model, cuts: { high: at(s.highShare), medium: at(s.mediumShare) } };
+    const [high = Infinity, medium = Infinity] = quantilesOf(active, [Math.round((1 - s.highShare) * 1000), Math.round((1 - s.mediumShare) * 1000)], 1000);
+    return { model, cuts: { high, medium } };
   },
   apply(customers, s, fitted, ctx) {
     const summary = clvSummaryFromCustomers(customers, ctx.asOf, fitted.model.timeUnit)!;
