@@ -189,9 +189,9 @@ describe('engine properties over random order lines', () => {
     );
   });
 
-  it('every registered model on the seeded sample: sizes add up and applyRecipe agrees (5 seeds)', () => {
+  it('every registered model on the seeded sample: sizes add up and applyRecipe agrees (3 seeds)', () => {
     const kinds: Record<string, SheetKind> = { Customers: 'customers', Orders: 'transactions', Tickets: 'tickets' };
-    for (const seed of [1, 2, 3, 4, 5]) {
+    for (const seed of [1, 2, 3]) {
       const sheets = sampleSheets(generateSample({ customers: 250, seed })).map((s) => describeSheet(s.name, tableFromValues(s.values, { sheet: s.name, numberFormats: s.numberFormats }), {}, kinds[s.name]));
       const customers = buildCustomerTable(sheets);
       const all = ['rfm', 'value', 'lifecycle', 'behavior', 'kmeans', 'demographic', 'technographic', 'clv'];
