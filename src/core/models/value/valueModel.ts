@@ -79,20 +79,32 @@ function inputs(customers: CustomerTable, s: ValueSettings): ValueInputs | undef
   return { value: v.values, source: v.source, cost, net, hasContacts };
 }
 
-/** Value descending; customers with no positive value never count toward tier A or B. */
-function tierThresholds(basis: Float64Array, a: number, b: number): { aMin: number; bMin: number } {
+/**
+ * The positive values, ascending: walked from the end they are the descending order both the
+ * tiers and the curve accumulate in. Zero and negative values add nothing to a running share of
+ * positive value, so they are never sorted.
+ */
+function positivesAscending(basis: Float64Array): Float64Array {
   let m = 0;
-  let total = 0;
   for (let i = 0; i < basis.length; i++) if (basis[i] > 0) m++;
   const pos = new Float64Array(m);
   m = 0;
-  for (let i = 0; i < basis.length; i++) if (basis[i] > 0) { pos[m++] = basis[i]; total += basis[i]; }
-  pos.sort().reverse();
+  for (let i = 0; i < basis.length; i++) if (basis[i] > 0) pos[m++] = basis[i];
+  return pos.sort();
+}
+
+/** Value descending; customers with no positive value never count toward tier A or B. */
+function tierThresholds(basis: Float64Array, a: number, b: number): { aMin: number; bMin: number } {
+  // The total runs in row order, as it always has: the thresholds compare against it to the bit.
+  let total = 0;
+  for (let i = 0; i < basis.length; i++) if (basis[i] > 0) total += basis[i];
+  const pos = positivesAscending(basis);
+  const m = pos.length;
   if (m === 0) return { aMin: Infinity, bMin: Infinity };
   let cum = 0;
   let aMin = NaN;
   let bMin = NaN;
-  for (let j = 0; j < m; j++) {
+  for (let j = m - 1; j >= 0; j--) {
     cum += pos[j];
     // A relative tolerance keeps "exactly 80 %" in floating point from spilling one customer over.
     if (Number.isNaN(aMin) && cum >= a * total * (1 - 1e-12)) aMin = pos[j];
@@ -101,7 +113,7 @@ function tierThresholds(basis: Float64Array, a: number, b: number): { aMin: numb
       break;
     }
   }
-  return { aMin, bMin: Number.isNaN(bMin) ? pos[m - 1] : bMin };
+  return { aMin, bMin: Number.isNaN(bMin) ? pos[0] : bMin };
 }
 
 function percentLabel(x: number): string {
@@ -186,15 +198,18 @@ export const valueModel: SegmentModel<ValueSettings, ValueFitted> = {
  * value held by the top x % of customers, at `points` + 1 evenly spaced x.
  */
 export function concentrationCurve(basis: Float64Array, points: number): [number, number][] {
-  const sorted = Float64Array.from(basis.filter((x) => !Number.isNaN(x))).sort().reverse();
-  const m = sorted.length;
-  const cum = new Float64Array(m + 1);
-  for (let j = 0; j < m; j++) cum[j + 1] = cum[j] + Math.max(0, sorted[j]);
-  const total = cum[m];
+  let m = 0;
+  for (let i = 0; i < basis.length; i++) if (!Number.isNaN(basis[i])) m++;
+  const pos = positivesAscending(basis);
+  const p = pos.length;
+  // cum[j] = value of the j customers with the most value; past the positives it stays the total.
+  const cum = new Float64Array(p + 1);
+  for (let j = 0; j < p; j++) cum[j + 1] = cum[j] + pos[p - 1 - j];
+  const total = cum[p];
   const out: [number, number][] = [];
-  for (let p = 0; p <= points; p++) {
-    const x = p / points;
-    out.push([x, total > 0 ? cum[Math.round(x * m)] / total : 0]);
+  for (let q = 0; q <= points; q++) {
+    const x = q / points;
+    out.push([x, total > 0 ? cum[Math.min(Math.round(x * m), p)] / total : 0]);
   }
   return out;
 }

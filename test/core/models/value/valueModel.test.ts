@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { valueModel, type ValueSettings, concentrationCurve } from '../../../../src/core/models/value/valueModel';
 import { validateSettings } from '../../../../src/core/recipe/validateSettings';
 import type { CustomerTable } from '../../../../src/core/customers/CustomerTable';
@@ -66,5 +67,41 @@ describe('valueModel', () => {
     expect(curve[10]).toEqual([1, 1]);
     const { result } = run(customers);
     expect(result.sheets[0].charts?.map((c) => c.kind)).toEqual(['column', 'line']);
+  });
+
+  // The sort-everything definitions the positive-only sort must reproduce bit for bit.
+  function referenceCurve(basis: Float64Array, points: number): [number, number][] {
+    const sorted = Float64Array.from([...basis].filter((x) => !Number.isNaN(x))).sort().reverse();
+    const m = sorted.length;
+    const cum = new Float64Array(m + 1);
+    for (let j = 0; j < m; j++) cum[j + 1] = cum[j] + Math.max(0, sorted[j]);
+    return Array.from({ length: points + 1 }, (_, q): [number, number] => [q / points, cum[m] > 0 ? cum[Math.round((q / points) * m)] / cum[m] : 0]);
+  }
+  function referenceTiers(basis: number[], a: number, b: number): { aMin: number; bMin: number } {
+    const pos = basis.filter((x) => x > 0);
+    const total = pos.reduce((t, x) => t + x, 0);
+    const desc = Float64Array.from(pos).sort().reverse();
+    if (desc.length === 0) return { aMin: Infinity, bMin: Infinity };
+    let cum = 0;
+    let aMin = NaN;
+    for (const x of desc) {
+      cum += x;
+      if (Number.isNaN(aMin) && cum >= a * total * (1 - 1e-12)) aMin = x;
+      if (cum >= b * total * (1 - 1e-12)) return { aMin, bMin: x };
+    }
+    return { aMin, bMin: desc[desc.length - 1] };
+  }
+  const amounts = fc.array(fc.oneof(fc.constantFrom(null, 0, -0, -5, 10, 10.1, 0.3), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 200 });
+
+  it('gives the same curve and tiers as sorting every value, bit for bit', () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 10, max: 40 }), (xs, points) => {
+        const basis = Float64Array.from(xs, (x) => (x === null ? NaN : x));
+        expect(concentrationCurve(basis, points)).toEqual(referenceCurve(basis, points));
+        const { fitted } = run(makeCustomers({ revenue: xs }), { returns: 'gross' });
+        expect({ aMin: fitted.aMin, bMin: fitted.bMin }).toEqual(referenceTiers(xs.filter((x): x is number => x !== null), 0.8, 0.95));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
