@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { App } from '../taskpane/App';

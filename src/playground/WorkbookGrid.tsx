@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MemoryWorkbook } from '../excel/memory/MemoryWorkbook';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { createRoot } from 'react-dom/client';
 import { installMemoryExcel } from '../excel/memory/installMemoryExcel';
 import { LOCALES, type Locale } from '../taskpane/i18n/createTranslator';

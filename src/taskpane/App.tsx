@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, Field, FluentProvider, makeStyles, MessageBar, MessageBarBody, Select, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createTranslator, LOCALE_NAMES, LOCALES, type Locale } from './i18n/createTranslator';

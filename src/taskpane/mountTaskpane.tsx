@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { localeFromDisplayLanguage, type Locale } from './i18n/createTranslator';

@@ -2,7 +2,8 @@
 module.exports = {
   rootDir: '../..',
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': '@swc/jest' },
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }] },
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
   // The production webpack build alone takes 1–2 minutes on a shared 2-core machine.
   testTimeout: 600000,

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-/** @jsxRuntime automatic */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { controlledServices } from './support/controlledServices';

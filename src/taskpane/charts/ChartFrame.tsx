@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useI18n } from '../i18n/I18nContext';
 import type { SegmentSummary } from '../services/SegmentKitServices';
 import { ChartFrame, PAINT } from './ChartFrame';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { createContext, useContext } from 'react';
 import { createTranslator, type Translator } from './createTranslator';
 

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Badge, Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';

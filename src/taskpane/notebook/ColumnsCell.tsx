@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Badge, Dropdown, makeStyles, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ROLES, ROLE_LABELS, type Role } from '../../core/roles/Role';
 import { useI18n } from '../i18n/I18nContext';

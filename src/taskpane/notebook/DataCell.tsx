@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Field, Link, makeStyles, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, Input, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ResultError } from '../../core/errors/Result';
 import { useI18n } from '../i18n/I18nContext';

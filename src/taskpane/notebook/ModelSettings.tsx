@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, SpinButton } from '@fluentui/react-components';
 import type { StringKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';

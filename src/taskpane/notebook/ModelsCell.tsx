@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, makeStyles, ProgressBar, Switch, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 import type { ModelKind, NotebookRecipe, RunOutcome } from '../services/SegmentKitServices';

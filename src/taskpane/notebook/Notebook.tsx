@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Role } from '../../core/roles/Role';
 import type { Detection, NotebookRecipe, RunOutcome, SegmentKitServices, SheetInfo, WriteReport } from '../services/SegmentKitServices';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 import type { PlaybookEntry } from '../services/SegmentKitServices';

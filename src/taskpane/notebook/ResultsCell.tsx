@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Badge, makeStyles, Tab, TabList, Tooltip, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { MigrationMatrix } from '../charts/MigrationMatrix';

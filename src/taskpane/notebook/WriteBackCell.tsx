@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button, Checkbox, makeStyles, ProgressBar } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 import type { OutputChoice, WriteReport } from '../services/SegmentKitServices';

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-/** @jsxRuntime automatic */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { defaultRecipe } from '../../../src/taskpane/notebook/defaultRecipe';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
