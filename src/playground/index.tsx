@@ -14,10 +14,6 @@ installMemoryExcel(workbook);
 (window as unknown as { __skWorkbook: typeof workbook }).__skWorkbook = workbook;
 
 const port = excelWorkbookPort();
-port.selectCells = async (address) => {
-  const at = address.lastIndexOf('!');
-  workbook.select(address.slice(0, at).replace(/^'|'$/g, ''), address.slice(at + 1));
-};
 const { engine, wrapCallback } = startEngineWorker();
 const services = createWorkbookServices(port, engine, wrapCallback);
 

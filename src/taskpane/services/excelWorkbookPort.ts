@@ -1,6 +1,7 @@
 import { loadRecipes, saveRecipe } from '../../excel/recipeStore';
 import { readSheet } from '../../excel/readSheet';
 import { readWorkbookSheets } from '../../excel/readWorkbookSheets';
+import { selectRange } from '../../excel/selectRange';
 import { writeResults } from '../../excel/writeResults';
 import type { WorkbookPort } from './WorkbookPort';
 
@@ -35,6 +36,7 @@ export function excelWorkbookPort(): WorkbookPort {
       });
       return { items: report.items, warnings: report.warnings };
     },
+    selectCells: (address) => selectRange(address),
     saveRecipe: (name, recipe) => saveRecipe(name, recipe),
     async loadRecipes() {
       return (await loadRecipes()).filter((r) => r.status === 'current').map((r) => ({ name: r.name, recipe: r.recipe }));
