@@ -1,5 +1,5 @@
 import type { Sample } from '../core/sample/generateSample';
-import { CHANNELS, PRODUCTS, TOPICS } from '../core/sample/sampleCatalog';
+import { ORDER_HEADERS, TICKET_HEADERS, orderRow, ticketRow } from '../core/sample/sampleRows';
 import { cellValue } from '../core/table/Table';
 import { excelSerialFromDayNumber } from '../core/table/dayNumber';
 
@@ -40,34 +40,24 @@ export function sampleSheets(sample: Sample): SampleSheet[] {
     customers.numberFormats.push(customerFormats);
   }
 
-  const orderHeaders = ['invoice_id', 'customer_id', 'order_date', 'product', 'category', 'quantity', 'unit_price', 'amount'];
+  const orderHeaders = [...ORDER_HEADERS];
   const orderFormats = [GENERAL, GENERAL, DATE, GENERAL, GENERAL, GENERAL, MONEY, MONEY];
   const orders: SampleSheet = { name: 'Orders', values: [orderHeaders], numberFormats: [orderHeaders.map(() => GENERAL)] };
   sample.forEachOrderChunk((c) => {
     for (let i = 0; i < c.rows; i++) {
-      const p = PRODUCTS[c.product[i]];
-      const q = c.quantity[i];
-      const price = c.unitPrice[i];
-      orders.values.push([
-        `${c.cancelled[i] ? 'C' : ''}${c.invoice[i]}`,
-        sample.customerIds[c.customer[i]],
-        excelSerialFromDayNumber(c.day[i]),
-        p.name,
-        p.category,
-        q,
-        price,
-        Math.round(q * price * 100) / 100,
-      ]);
+      const r = orderRow(c, i, sample.customerIds);
+      orders.values.push([r[0], r[1], excelSerialFromDayNumber(r[2]), r[3], r[4], r[5], r[6], r[7]]);
       orders.numberFormats.push(orderFormats);
     }
   });
 
-  const ticketHeaders = ['ticket_id', 'customer_id', 'created', 'channel', 'topic'];
+  const ticketHeaders = [...TICKET_HEADERS];
   const ticketFormats = [GENERAL, GENERAL, DATE, GENERAL, GENERAL];
   const tickets: SampleSheet = { name: 'Tickets', values: [ticketHeaders], numberFormats: [ticketHeaders.map(() => GENERAL)] };
   sample.forEachTicketChunk((c) => {
     for (let i = 0; i < c.rows; i++) {
-      tickets.values.push([`T${c.ticket[i]}`, sample.customerIds[c.customer[i]], excelSerialFromDayNumber(c.day[i]), CHANNELS[c.channel[i]], TOPICS[c.topic[i]]]);
+      const r = ticketRow(c, i, sample.customerIds);
+      tickets.values.push([r[0], r[1], excelSerialFromDayNumber(r[2]), r[3], r[4]]);
       tickets.numberFormats.push(ticketFormats);
     }
   });

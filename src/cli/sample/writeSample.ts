@@ -2,13 +2,11 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, extname, basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SegmentKitError } from '../../core/errors/SegmentKitError';
-import type { OrderChunk, Sample, TicketChunk } from '../../core/sample/generateSample';
-import { CHANNELS, PRODUCTS, TOPICS } from '../../core/sample/sampleCatalog';
+import type { Sample } from '../../core/sample/generateSample';
+import { ORDER_HEADERS, TICKET_HEADERS, orderRow, ticketRow } from '../../core/sample/sampleRows';
 import { cellValue } from '../../core/table/Table';
 import { isoFromDayNumber, excelSerialFromDayNumber } from '../../core/table/dayNumber';
 
-export const ORDER_HEADERS = ['invoice_id', 'customer_id', 'order_date', 'product', 'category', 'quantity', 'unit_price', 'amount'];
-export const TICKET_HEADERS = ['ticket_id', 'customer_id', 'created', 'channel', 'topic'];
 const EXCEL_MAX_DATA_ROWS = 1_048_575;
 
 export interface WrittenSample {
@@ -29,26 +27,6 @@ export async function writeSample(sample: Sample, out: string): Promise<WrittenS
   if (ext === '.csv') return writeCsvSample(sample, out);
   if (ext === '.xlsx') return writeXlsxSample(sample, out);
   throw new SegmentKitError('E_ARGUMENT', `--out must end in .xlsx or .csv, got "${out}"`, { hint: 'For example --out out/sample.xlsx.' });
-}
-
-function orderRow(c: OrderChunk, i: number, ids: string[]): [string, string, number, string, string, number, number, number] {
-  const p = PRODUCTS[c.product[i]];
-  const q = c.quantity[i];
-  const price = c.unitPrice[i];
-  return [
-    `${c.cancelled[i] ? 'C' : ''}${c.invoice[i]}`,
-    ids[c.customer[i]],
-    c.day[i],
-    p.name,
-    p.category,
-    q,
-    price,
-    Math.round(q * price * 100) / 100,
-  ];
-}
-
-function ticketRow(c: TicketChunk, i: number, ids: string[]): [string, string, number, string, string] {
-  return [`T${c.ticket[i]}`, ids[c.customer[i]], c.day[i], CHANNELS[c.channel[i]], TOPICS[c.topic[i]]];
 }
 
 async function writeCsvSample(sample: Sample, out: string): Promise<WrittenSample> {
