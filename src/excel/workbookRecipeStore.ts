@@ -1,4 +1,6 @@
+import { defaultRegistry } from '../core/models/defaultRegistry';
 import type { Recipe } from '../core/recipe/Recipe';
+import { validateRecipe } from '../core/recipe/validateRecipe';
 import { loadRecipes } from './recipeStore';
 
 /**
@@ -26,7 +28,18 @@ export function workbookRecipeStore(): { loadRecipes(): Promise<Recipe[]>; onCha
   return {
     async loadRecipes() {
       const stored = await loadRecipes();
-      return stored.filter((s) => s.status === 'current').map((s) => s.recipe as Recipe);
+      // The taskpane also stores its notebook layout next to each recipe; only what validates
+      // as a recipe is for the functions.
+      const recipes: Recipe[] = [];
+      for (const s of stored) {
+        if (s.status !== 'current') continue;
+        try {
+          recipes.push(validateRecipe(s.recipe, defaultRegistry));
+        } catch {
+          continue;
+        }
+      }
+      return recipes;
     },
     onChange(listener) {
       const host = globalThis as EventHost;
