@@ -1,17 +1,22 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import type { ColumnCells } from '../core/ingest/inferColumn';
 import type { IngestWarning, ParsedTable } from '../core/ingest/ParsedTable';
-import { dayFromParts, type DateOrder } from '../core/ingest/parseDateCell';
+import type { DateOrder } from '../core/ingest/parseDateCell';
 import { looksLikeHeader } from '../core/ingest/looksLikeHeader';
 import { tableFromColumns } from '../core/ingest/tableFromColumns';
 import { tableFromValues } from '../core/ingest/tableFromValues';
+import { ByteInterner } from './ByteInterner';
 import { decodeText } from './decodeText';
+import { delimiterSample } from './delimiterSample';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
+import { fieldString, isBlankField } from './fieldString';
 import { parseDelimitedRecords } from './parseDelimitedRecords';
+import { NOT_PLAIN, plainNumberAt } from './plainNumberAt';
+import { createFieldBounds, scanRecord, type FieldBounds } from './scanRecord';
 import { sniffFormat } from './sniffFormat';
-import { fieldText, tokenizeDelimited, type DelimitedTokens } from './tokenizeDelimited';
 
 export interface ReadDelimitedOptions {
   /** Shown in messages; defaults to the path's base name. */
@@ -21,14 +26,22 @@ export interface ReadDelimitedOptions {
   hasHeader?: boolean | 'auto';
 }
 
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-const MAX_EXACT_DIGITS = 15;
+interface CommonOptions {
+  file?: string;
+  dateOrder: DateOrder | 'auto';
+  decimalHint: '.' | ',';
+}
+
+/** decodeText looks at this many bytes after a byte-order mark for NUL and control bytes. */
+const TEXT_CHECK_BYTES = 8192;
 
 /**
- * The fast path for big transaction CSVs: field boundaries go into typed arrays, columns of plain
- * numbers and ISO dates are parsed straight from the characters, and only the other columns
- * become strings. Row rules, inference and reports are those of {@link tableFromValues}, so the
- * result equals `readTableFile` on the same file. `source` is a path or the file's bytes.
+ * The fast path for big transaction CSVs, reading the file's bytes without decoding it into one
+ * string: records are cut one at a time, columns of plain numbers are parsed straight from the
+ * bytes, and every other column is interned by its bytes, so only distinct values become strings
+ * and type inference runs once per distinct value. Row rules, inference and reports are those of
+ * {@link tableFromValues}, so the result equals `readTableFile` on the same file. `source` is a
+ * path or the file's bytes. UTF-16 files and whitespace-separated text take the general path.
  *
  * @example
  * const orders = readDelimitedColumns('orders.csv');
@@ -48,279 +61,249 @@ export function readDelimitedColumns(source: string | Buffer, options: ReadDelim
   if (sniffFormat(bytes, '', file ?? '') === 'xlsx') {
     throw new SegmentKitError('E_ARGUMENT', 'This is a workbook, not a delimited text file', { location: { file }, hint: 'Read it with readTableFile.' });
   }
-  const { text } = decodeText(bytes, file ?? '');
-  const delimiter = options.delimiter ?? detectDelimiter(text);
-  const common = { file, dateOrder: options.dateOrder ?? 'auto', decimalHint: delimiter === ';' ? (',' as const) : ('.' as const) };
-  if (delimiter === 'whitespace') {
-    return Object.assign(tableFromValues(parseDelimitedRecords(text, delimiter), { ...common, hasHeader: options.hasHeader ?? 'auto' }), { delimiter });
+  const hasHeader = options.hasHeader ?? 'auto';
+  const dateOrder = options.dateOrder ?? 'auto';
+  const common = (delimiter: Delimiter): CommonOptions => ({ file, dateOrder, decimalHint: delimiter === ';' ? ',' : '.' });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const { text } = decodeText(bytes, file ?? '');
+    const delimiter = options.delimiter ?? detectDelimiter(text);
+    return Object.assign(tableFromValues(parseDelimitedRecords(text, delimiter), { ...common(delimiter), hasHeader }), { delimiter });
   }
-  const t = tokenizeDelimited(text, delimiter);
-  const parsed = columnsFromTokens(t, options.hasHeader ?? 'auto', common);
-  return Object.assign(parsed, { delimiter });
+  const body = utf8Body(bytes, file ?? '');
+  const delimiter = options.delimiter ?? detectDelimiter(delimiterSample(body));
+  if (delimiter === 'whitespace') {
+    return Object.assign(tableFromValues(parseDelimitedRecords(body.toString('utf8'), delimiter), { ...common(delimiter), hasHeader }), { delimiter });
+  }
+  return Object.assign(columnsFromBytes(body, delimiter.charCodeAt(0), hasHeader, common(delimiter)), { delimiter });
 }
 
-function columnsFromTokens(t: DelimitedTokens, hasHeaderOption: boolean | 'auto', options: { file?: string; dateOrder: DateOrder | 'auto'; decimalHint: '.' | ',' }): ParsedTable {
-  const { file } = options;
-  let first = 0;
-  while (first < t.records && lastFilled(t, first) < 0) first++;
-  if (first === t.records) {
-    throw new SegmentKitError('E_EMPTY', 'There is no data: every cell is blank', { location: { file }, hint: 'Choose the sheet or range that holds the data.' });
-  }
-  const headerCells = recordTexts(t, first);
-  const hasHeader = hasHeaderOption === 'auto' ? looksLikeHeader(headerCells) : hasHeaderOption;
-  const dataStart = hasHeader ? first + 1 : first;
-  let width = hasHeader ? t.recordFields[first] : 0;
-  if (!hasHeader) for (let r = dataStart; r < t.records; r++) width = Math.max(width, lastFilled(t, r) + 1);
+/**
+ * The bytes that decodeText would decode, as UTF-8: byte-order marks dropped as TextDecoder drops
+ * them, and legacy Windows text re-encoded (rare, and never big enough to matter).
+ */
+function utf8Body(bytes: Buffer, file: string): Buffer {
+  let start = hasBom(bytes, 0) ? 3 : 0;
+  decodeText(bytes.subarray(0, start + TEXT_CHECK_BYTES), file);
+  if (!isUtf8(bytes.subarray(start))) return Buffer.from(decodeText(bytes, file).text, 'utf8');
+  if (hasBom(bytes, start)) start += 3;
+  return bytes.subarray(start);
+}
 
-  const rows = new Int32Array(t.records - dataStart);
-  let rowCount = 0;
-  let blankRows = 0;
-  const shortRows: number[] = [];
-  for (let r = dataStart; r < t.records; r++) {
-    const fields = t.recordFields[r];
-    if (!firstFieldFilled(t, r)) {
-      const filled = lastFilled(t, r);
-      if (filled < 0) {
-        blankRows++;
-        continue;
-      }
+function hasBom(bytes: Buffer, p: number): boolean {
+  return bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf;
+}
+
+function columnsFromBytes(body: Buffer, d: number, hasHeaderOption: boolean | 'auto', options: CommonOptions): ParsedTable {
+  const { file } = options;
+  const n = body.length;
+  const f = createFieldBounds();
+  let pos = 0;
+  let record = 0;
+  let next = 0;
+  for (;;) {
+    if (pos >= n) throw new SegmentKitError('E_EMPTY', 'There is no data: every cell is blank', { location: { file }, hint: 'Choose the sheet or range that holds the data.' });
+    next = scanRecord(body, pos, d, f);
+    if (lastFilled(body, f) >= 0) break;
+    pos = next;
+    record++;
+  }
+  const headerCells: string[] = [];
+  for (let k = 0; k < f.count; k++) headerCells.push(fieldString(body, f.start[k], f.end[k]));
+  const hasHeader = hasHeaderOption === 'auto' ? looksLikeHeader(headerCells) : hasHeaderOption;
+  const dataPos = hasHeader ? next : pos;
+  const dataRecord = hasHeader ? record + 1 : record;
+  const width = hasHeader ? f.count : widest(body, dataPos, d);
+
+  let capacity = estimateRecords(body, dataPos);
+  let rowSources: Int32Array = new Int32Array(capacity);
+  const columns: ByteColumn[] = [];
+  for (let c = 0; c < width; c++) columns.push(new ByteColumn(body, capacity));
+  /** A column that turns out not to be numeric re-reads the rows before it, in order, as text. */
+  const replay = (column: ByteColumn, c: number, upto: number): void => {
+    const g = createFieldBounds();
+    let p = dataPos;
+    for (let i = 0; i < upto; ) {
+      p = scanRecord(body, p, d, g);
+      if (!isDataRecord(body, g)) continue;
+      if (c < g.count) column.addText(g.start[c], g.end[c], i);
+      else column.addMissing(i);
+      i++;
     }
-    if (fields > width) {
-      const filled = lastFilled(t, r);
+  };
+  let rows = 0;
+  let blankRows = 0;
+  let lastDataRecord = -1;
+  let shortRows = 0;
+  const firstShort: number[] = [];
+  let r = dataRecord;
+  for (pos = dataPos; pos < n; pos = next, r++) {
+    next = scanRecord(body, pos, d, f);
+    if (!isDataRecord(body, f)) {
+      blankRows++;
+      continue;
+    }
+    if (f.count > width) {
+      const filled = lastFilled(body, f);
       if (filled >= width) {
         throw new SegmentKitError('E_RAGGED_ROW', `Row ${r + 1} has ${filled + 1} values but the header has ${width} columns`, {
           location: { file, row: r + 1 },
           hint: 'Give the extra values a header, or check the delimiter and quoting of that row.',
         });
       }
-    } else if (fields < width) shortRows.push(r + 1);
-    rows[rowCount++] = r;
+    } else if (f.count < width) {
+      shortRows++;
+      if (firstShort.length < 5) firstShort.push(r + 1);
+    }
+    if (rows === capacity) {
+      capacity = Math.ceil(capacity * 1.5);
+      rowSources = growInt(rowSources, capacity);
+      for (const column of columns) column.grow(capacity);
+    }
+    for (let c = 0; c < width; c++) {
+      const column = columns[c];
+      if (c >= f.count) column.addMissing(rows);
+      else if (!column.add(f.start[c], f.end[c], rows)) {
+        column.toText(capacity);
+        replay(column, c, rows);
+        column.addText(f.start[c], f.end[c], rows);
+      }
+    }
+    rowSources[rows++] = r + 1;
+    lastDataRecord = r;
   }
-  const dataRows = rows.subarray(0, rowCount);
   const warnings: IngestWarning[] = [];
-  const trailing = rowCount > 0 ? t.records - 1 - dataRows[rowCount - 1] : 0;
-  const inside = rowCount > 0 ? blankRows - trailing : 0;
+  const inside = rows > 0 ? blankRows - (r - 1 - lastDataRecord) : 0;
   if (inside > 0) warnings.push({ code: 'W_BLANK_ROWS', message: `Skipped ${inside} blank row(s) inside the data`, count: inside });
-  if (shortRows.length > 0) {
+  if (shortRows > 0) {
     warnings.push({
       code: 'W_SHORT_ROWS',
-      message: `${shortRows.length} row(s) have fewer values than the header (first: row ${shortRows.slice(0, 5).join(', ')}); the missing cells are blank`,
-      count: shortRows.length,
+      message: `${shortRows} row(s) have fewer values than the header (first: row ${firstShort.join(', ')}); the missing cells are blank`,
+      count: shortRows,
     });
   }
-  const columns: ColumnCells[] = [];
-  for (let c = 0; c < width; c++) columns.push(numberLane(t, dataRows, c) ?? isoLane(t, dataRows, c) ?? stringLane(t, dataRows, c));
-  const rowSources = new Int32Array(rowCount);
-  for (let i = 0; i < rowCount; i++) rowSources[i] = dataRows[i] + 1;
-  const parsed = tableFromColumns(hasHeader ? headerCells : null, columns, rowSources, hasHeader ? first + 1 : 0, options);
+  const cells = columns.map((column) => column.finish(rows));
+  const parsed = tableFromColumns(hasHeader ? headerCells : null, cells, fit(rowSources, rows), hasHeader ? record + 1 : 0, options);
   parsed.warnings.unshift(...warnings);
   return parsed;
 }
 
-function recordTexts(t: DelimitedTokens, r: number): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < t.recordFields[r]; k++) out.push(fieldText(t, t.recordFirst[r] + k));
-  return out;
-}
+/**
+ * One column while the file is read: plain numbers into a Float64Array until a cell is not one,
+ * then codes of interned byte strings. Arrays are sized once from an estimate of the row count
+ * and grow by half when it falls short.
+ */
+class ByteColumn {
+  private numbers: Float64Array | null;
+  private codes: Int32Array | null = null;
+  private interner: ByteInterner | null = null;
 
-function isBlankRange(t: DelimitedTokens, f: number): boolean {
-  const { text } = t;
-  const s = t.quoted[f] ? t.start[f] + 1 : t.start[f];
-  for (let i = s; i < t.end[f]; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 34 && c !== 0xa0 && c !== 13 && c !== 10 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff && c !== 11 && c !== 12) return false;
+  constructor(
+    private readonly bytes: Buffer,
+    capacity: number,
+  ) {
+    this.numbers = new Float64Array(capacity);
   }
-  return fieldText(t, f).trim() === '';
+
+  /** Stores row `i`; false when a numeric column meets a cell that is not a plain number. */
+  add(s: number, e: number, i: number): boolean {
+    if (this.codes) {
+      this.addText(s, e, i);
+      return true;
+    }
+    const v = plainNumberAt(this.bytes, s, e);
+    if (v === NOT_PLAIN) return false;
+    (this.numbers as Float64Array)[i] = v;
+    return true;
+  }
+
+  addText(s: number, e: number, i: number): void {
+    (this.codes as Int32Array)[i] = s === e ? -1 : (this.interner as ByteInterner).intern(s, e);
+  }
+
+  addMissing(i: number): void {
+    if (this.codes) this.codes[i] = -1;
+    else (this.numbers as Float64Array)[i] = NaN;
+  }
+
+  toText(capacity: number): void {
+    this.numbers = null;
+    this.codes = new Int32Array(capacity);
+    this.interner = new ByteInterner(this.bytes);
+  }
+
+  grow(capacity: number): void {
+    if (this.codes) this.codes = growInt(this.codes, capacity);
+    else {
+      const out = new Float64Array(capacity);
+      out.set(this.numbers as Float64Array);
+      this.numbers = out;
+    }
+  }
+
+  finish(rows: number): ColumnCells {
+    if (!this.codes) return { kind: 'numbers', values: fit(this.numbers as Float64Array, rows) };
+    const codes = fit(this.codes, rows);
+    const interner = this.interner as ByteInterner;
+    const strings = interner.strings();
+    if (!interner.quoted) return { kind: 'coded', codes, values: strings };
+    // `"a"` and `a` are different bytes but one value: merge them, keeping first appearance order.
+    const index = new Map<string, number>();
+    const values: string[] = [];
+    const remap = new Int32Array(strings.length);
+    for (let k = 0; k < strings.length; k++) {
+      let code = index.get(strings[k]);
+      if (code === undefined) {
+        code = values.length;
+        values.push(strings[k]);
+        index.set(strings[k], code);
+      }
+      remap[k] = code;
+    }
+    if (values.length < strings.length) for (let i = 0; i < rows; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+    return { kind: 'coded', codes, values };
+  }
 }
 
-function firstFieldFilled(t: DelimitedTokens, r: number): boolean {
-  const f = t.recordFirst[r];
-  const s = t.start[f];
-  return t.end[f] > s && t.text.charCodeAt(s) > 32 && t.text.charCodeAt(s) !== 34 && t.text.charCodeAt(s) !== 0xa0;
+/** Records from byte `from` on, estimated from the line breaks in the first megabyte, with a little room. */
+function estimateRecords(body: Buffer, from: number): number {
+  const sampleEnd = Math.min(body.length, from + 2 ** 20);
+  let breaks = 0;
+  for (let p = body.indexOf(10, from); p >= 0 && p < sampleEnd; p = body.indexOf(10, p + 1)) breaks++;
+  if (breaks === 0) return 1024;
+  return Math.ceil(((breaks * (body.length - from)) / (sampleEnd - from)) * 1.02) + 64;
 }
 
-function lastFilled(t: DelimitedTokens, r: number): number {
-  const first = t.recordFirst[r];
-  for (let k = t.recordFields[r] - 1; k >= 0; k--) if (!isBlankRange(t, first + k)) return k;
+/** Without a header, the table is as wide as the widest filled record. */
+function widest(body: Buffer, from: number, d: number): number {
+  const g = createFieldBounds();
+  let width = 0;
+  for (let p = from; p < body.length; ) {
+    p = scanRecord(body, p, d, g);
+    width = Math.max(width, lastFilled(body, g) + 1);
+  }
+  return width;
+}
+
+function isDataRecord(body: Buffer, f: FieldBounds): boolean {
+  const s = f.start[0];
+  const b = body[s];
+  // A visible ASCII first byte settles it; only records that start blank or quoted are checked whole.
+  if (f.end[0] > s && b > 32 && b !== 34 && b < 0x80) return true;
+  return lastFilled(body, f) >= 0;
+}
+
+function lastFilled(body: Buffer, f: FieldBounds): number {
+  for (let k = f.count - 1; k >= 0; k--) if (!isBlankField(body, f.start[k], f.end[k])) return k;
   return -1;
 }
 
-/** Whole column as plain decimals (`-12`, `0.5`): exactly what `+text` gives, without the strings. */
-function numberLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCells | undefined {
-  const { text } = t;
-  const values = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (c >= t.recordFields[r]) {
-      values[i] = NaN;
-      continue;
-    }
-    const f = t.recordFirst[r] + c;
-    let p = t.start[f];
-    let e = t.end[f];
-    if (t.quoted[f]) {
-      if (text.charCodeAt(e - 1) !== 34) return undefined;
-      p++;
-      e--;
-    }
-    if (p === e) {
-      values[i] = NaN;
-      continue;
-    }
-    let negative = false;
-    if (text.charCodeAt(p) === 45) {
-      negative = true;
-      p++;
-    }
-    const intStart = p;
-    let mantissa = 0;
-    while (p < e) {
-      const d = text.charCodeAt(p) - 48;
-      if (d < 0 || d > 9) break;
-      mantissa = mantissa * 10 + d;
-      p++;
-    }
-    let digits = p - intStart;
-    if (digits === 0 || (digits > 1 && text.charCodeAt(intStart) === 48)) return undefined;
-    let scale = 0;
-    if (p < e && text.charCodeAt(p) === 46) {
-      p++;
-      const fracStart = p;
-      while (p < e) {
-        const d = text.charCodeAt(p) - 48;
-        if (d < 0 || d > 9) break;
-        mantissa = mantissa * 10 + d;
-        p++;
-      }
-      scale = p - fracStart;
-      if (scale === 0) return undefined;
-      digits += scale;
-    }
-    if (p < e && (text.charCodeAt(p) | 32) === 101) {
-      const exponent = text.slice(p + 1, e);
-      if (!/^[-+]?\d+$/.test(exponent)) return undefined;
-      values[i] = +text.slice(intStart - (negative ? 1 : 0), e);
-      if (!Number.isFinite(values[i])) return undefined;
-      continue;
-    }
-    if (p !== e) return undefined;
-    const magnitude = digits > MAX_EXACT_DIGITS || scale >= POW10.length ? Math.abs(+text.slice(intStart - (negative ? 1 : 0), e)) : mantissa / POW10[scale];
-    if (!Number.isFinite(magnitude)) return undefined;
-    values[i] = negative ? -magnitude : magnitude;
-  }
-  return { kind: 'numbers', values };
+function growInt(a: Int32Array, capacity: number): Int32Array {
+  const out = new Int32Array(capacity);
+  out.set(a);
+  return out;
 }
 
-/** Whole column as strict `yyyy-mm-dd`, the shape machine exports use. */
-function isoLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCells | undefined {
-  const { text } = t;
-  const values = new Float64Array(rows.length);
-  // Order lines repeat the same few hundred days, so each distinct date is converted once.
-  const seen = new Map<number, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (c >= t.recordFields[r]) {
-      values[i] = NaN;
-      continue;
-    }
-    const f = t.recordFirst[r] + c;
-    const p = t.start[f];
-    const e = t.end[f];
-    if (p === e) {
-      values[i] = NaN;
-      continue;
-    }
-    if (t.quoted[f] || e - p !== 10 || text.charCodeAt(p + 4) !== 45 || text.charCodeAt(p + 7) !== 45) return undefined;
-    const year = digitsAt(text, p, 4);
-    const a = digitsAt(text, p + 5, 2);
-    const b = digitsAt(text, p + 8, 2);
-    if (year < 0 || a < 0 || b < 0) return undefined;
-    const key = year * 10000 + a * 100 + b;
-    let day = seen.get(key);
-    if (day === undefined) {
-      day = dayFromParts({ shape: 'iso', year, a, b }, 'dmy');
-      if (day !== day) return undefined;
-      seen.set(key, day);
-    }
-    values[i] = day;
-  }
-  return { kind: 'days', values };
-}
-
-function digitsAt(text: string, p: number, count: number): number {
-  let v = 0;
-  for (let k = 0; k < count; k++) {
-    const d = text.charCodeAt(p + k) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/**
- * Text columns of order lines repeat a few thousand products and one id per customer: equal cells
- * share one string, found by hashing the characters in place, so a million cells cost a few
- * thousand allocations and the dictionary encoding after it hashes each distinct string once.
- */
-function stringLane(t: DelimitedTokens, rows: Int32Array, c: number): ColumnCells {
-  const { text } = t;
-  const cells: string[] = new Array(rows.length);
-  let mask = 1023;
-  let slots = new Int32Array(mask + 1).fill(-1);
-  const distinct: string[] = [];
-  const hashes: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (c >= t.recordFields[r]) {
-      cells[i] = '';
-      continue;
-    }
-    const f = t.recordFirst[r] + c;
-    if (t.quoted[f]) {
-      cells[i] = fieldText(t, f);
-      continue;
-    }
-    const s = t.start[f];
-    const e = t.end[f];
-    let h = 0x811c9dc5;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
-    let slot = h & mask;
-    let found = -1;
-    while (slots[slot] >= 0) {
-      const k = slots[slot];
-      if (hashes[k] === h && sameText(distinct[k], text, s, e)) {
-        found = k;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    if (found < 0) {
-      found = distinct.length;
-      distinct.push(text.slice(s, e));
-      hashes.push(h);
-      slots[slot] = found;
-      if (distinct.length * 2 > mask) {
-        mask = mask * 2 + 1;
-        slots = rehash(hashes, mask);
-      }
-    }
-    cells[i] = distinct[found];
-  }
-  return { kind: 'cells', cells };
-}
-
-function sameText(a: string, text: string, s: number, e: number): boolean {
-  if (a.length !== e - s) return false;
-  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
-  return true;
-}
-
-function rehash(hashes: number[], mask: number): Int32Array {
-  const slots = new Int32Array(mask + 1).fill(-1);
-  for (let k = 0; k < hashes.length; k++) {
-    let slot = hashes[k] & mask;
-    while (slots[slot] >= 0) slot = (slot + 1) & mask;
-    slots[slot] = k;
-  }
-  return slots;
+/** The first `rows` entries; copied when the spare room is worth giving back. */
+function fit<T extends Int32Array | Float64Array>(a: T, rows: number): T {
+  return (a.length - rows > rows / 8 ? a.slice(0, rows) : a.subarray(0, rows)) as T;
 }

@@ -1,9 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDelimitedColumns } from '../../src/io/readDelimitedColumns';
 import { readTableFile } from '../../src/io/readTableFile';
 import { cellValue } from '../../src/core/table/Table';
 import type { ParsedTable } from '../../src/core/ingest/ParsedTable';
+import { tableFromValues } from '../../src/core/ingest/tableFromValues';
+import { decodeText } from '../../src/io/decodeText';
+import { detectDelimiter } from '../../src/io/detectDelimiter';
+import { parseDelimitedRecords } from '../../src/io/parseDelimitedRecords';
+import fc from 'fast-check';
 
 const BAD = join(__dirname, '../fixtures/bad');
 const CDNOW = join(__dirname, '../../../shared/data/cdnow');
@@ -46,5 +52,77 @@ describe('readDelimitedColumns gives what readTableFile gives', () => {
     expect(p.table.columns.map((c) => c.type)).toEqual(['id', 'id', 'date', 'category', 'number']);
     expect(cellValue(p.table.columns[3], 0)).toBe('a, "b"\nc');
     expect(p.sourceRowOf(1)).toBe(3);
+  });
+});
+
+/** The general path on the same bytes: what readTableFile does for files under 4 MB. */
+function generalRead(bytes: Buffer) {
+  const { text } = decodeText(bytes, 'x.csv');
+  const delimiter = detectDelimiter(text);
+  return tableFromValues(parseDelimitedRecords(text, delimiter), { file: 'x.csv', hasHeader: 'auto', dateOrder: 'auto', decimalHint: delimiter === ';' ? ',' : '.' });
+}
+
+describe('readDelimitedColumns equals the general path on generated CSV', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('', ' ', '  ', '"', '""', '" "', '#N/A', ' #n/a ', 'C1', 'C1 ', ' C1', '"C1"', 'C2', '007', '0', '-0', '1', '12', '-3.5', '1e3', '1e999', '1,5', '12,50 €', '2024-01-02', '"2024-01-03"', '03/04/2024', 'yes', 'no', 'true', 'é', '\u00a0', 'a""b', '"a,b"', '"x\ny"', '"q""q"'),
+    fc.integer({ min: -99999, max: 999999 }).map(String),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => String(x)),
+  );
+  const csv = fc.tuple(
+    fc.constantFrom(',', ';', '\t', '|'),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }),
+    fc.boolean(),
+    fc.boolean(),
+  );
+  it('same table, reports, warnings and errors (1,500 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(csv, async ([d, eol, rows, header, bom]) => {
+        const lines = rows.map((r) => r.map((c) => (d === ',' ? c : c.replace(/,/g, d === ';' ? ',' : d))).join(d));
+        const text = (header ? ['customer_id', 'amount', 'order_date', 'note', 'x'].slice(0, Math.max(...rows.map((r) => r.length))).join(d) + eol : '') + lines.join(eol) + eol;
+        const bytes = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+        const fast = await outcome(() => readDelimitedColumns(bytes, { file: 'x.csv' }));
+        const general = await outcome(() => generalRead(bytes));
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 1500, seed: 7 },
+    );
+  });
+
+  it('a numeric column that meets text late is re-read as text from its first row', () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `C${i % 40},${i},${i < 2500 ? i * 2 : `x${i}`}`).join('\n');
+    const bytes = Buffer.from(`customer_id,amount,code\n${body}\n`);
+    const fast = observable(readDelimitedColumns(bytes, { file: 'x.csv' }));
+    expect(fast).toEqual(observable(generalRead(bytes)));
+    expect(fast.columns[2]).toMatchObject({ name: 'code', type: 'id' });
+  });
+
+  it('a quoted and an unquoted spelling of one value share one code', () => {
+    const p = readDelimitedColumns(Buffer.from('customer_id,product\nC1,Kit\nC2,"Kit"\nC3,Plan\nC4,Kit\n'), { file: 'x.csv' });
+    const product = p.table.columns[1];
+    expect(product.type).toBe('category');
+    if (product.type === 'category') {
+      expect(product.dictionary).toEqual(['Kit', 'Plan']);
+      expect(Array.from(product.codes)).toEqual([0, 0, 1, 0]);
+    }
+  });
+});
+
+describe('free-text columns', () => {
+  it('hold null, not a hole, for a blank cell (Table: text is string | null)', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `C${i},${i === 3 ? '' : `note number ${i}`}`);
+    const csv = `customer_id,note\n${lines.join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'sk-text-'));
+    const path = join(dir, 'notes.csv');
+    writeFileSync(path, csv);
+    const p = await readTableFile(path);
+    rmSync(dir, { recursive: true, force: true });
+    const note = p.table.columns[1];
+    expect(note.type).toBe('text');
+    if (note.type === 'text') {
+      expect(3 in note.values).toBe(true);
+      expect(note.values[3]).toBeNull();
+    }
+    expect(observable(readDelimitedColumns(Buffer.from(csv), { file: 'x.csv' })).columns).toEqual(observable(p).columns);
   });
 });

@@ -1,5 +1,5 @@
 import { dayNumberFromExcelSerial, isoFromDayNumber } from '../table/dayNumber';
-import { BOOLEAN_MISSING, encodeStrings, type Column, type ColumnType } from '../table/Table';
+import { BOOLEAN_MISSING, encodeStrings, type CodedColumn, type Column, type ColumnType } from '../table/Table';
 import { cellAddress, columnLetter } from './columnLetter';
 import { isExcelError } from './excelErrors';
 import { isDateHeader, isFlagHeader, isIdHeader } from './headerHints';
@@ -11,13 +11,17 @@ import { detectDecimalSeparator, isPlainDecimal, parseNumberCell, type DecimalSe
 /**
  * One column's cells as a reader hands them over. `cells` is the general form (Excel values or
  * CSV strings). The fast CSV reader pre-parses columns whose every non-blank cell is a plain
- * decimal (`numbers`) or a strict ISO date (`days`); those forms are exactly what `cells` would
- * have become, so both readers produce the same table.
+ * decimal (`numbers`) or a strict ISO date (`days`), and hands other columns over as `coded`:
+ * per row a code into `values`, the column's distinct cell strings exactly as read (untrimmed;
+ * -1 for a row without that field; values are distinct and each occurs in `codes`). Those forms are exactly what
+ * `cells` would have become, so all readers produce the same table. The typed arrays are handed
+ * over: the column may reuse them.
  */
 export type ColumnCells =
   | { kind: 'cells'; cells: ArrayLike<unknown>; formats?: ArrayLike<string | undefined> }
   | { kind: 'numbers'; values: Float64Array }
-  | { kind: 'days'; values: Float64Array };
+  | { kind: 'days'; values: Float64Array }
+  | { kind: 'coded'; codes: Int32Array; values: string[] };
 
 export interface ColumnContext {
   name: string;
@@ -53,6 +57,7 @@ export function inferColumn(input: ColumnCells, ctx: ColumnContext): InferredCol
   const acc = new Accumulator(ctx);
   if (input.kind === 'days') return acc.finish({ name: ctx.name, type: 'date', values: input.values }, countNaN(input.values), 0);
   if (input.kind === 'numbers') return numericColumn(acc, input.values, countNaN(input.values), 0, 0);
+  if (input.kind === 'coded') return codedColumn(acc, input.codes, input.values);
   return generalColumn(acc, input.cells, input.formats);
 }
 
@@ -235,15 +240,84 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
     }
   }
   if (nonNumeric === 0) return numericColumn(acc, numbers, blank, errors, dateFormatted);
-  return textColumn(acc, texts, n - blank - errors, blank, errors);
+  return textColumn(acc, encodeStrings(acc.ctx.name, texts, 'category'), n - blank - errors, blank, errors, () => Array.from(texts, (t) => (t === undefined ? null : t)));
 }
 
-function textColumn(acc: Accumulator, texts: (string | undefined)[], present: number, blank: number, errors: number): InferredColumn {
+/**
+ * {@link generalColumn} for cells already interned by the reader: each distinct string is
+ * trimmed and classified once, then the per-row work is array indexing. Codes follow first
+ * appearance of the trimmed text, as {@link encodeStrings} numbers them, because the reader
+ * numbers raw values by first appearance too.
+ */
+function codedColumn(acc: Accumulator, codes: Int32Array, values: string[]): InferredColumn {
+  const n = codes.length;
+  const k = values.length;
+  const counts = new Int32Array(k);
+  let blank = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c < 0) blank++;
+    else counts[c]++;
+  }
+  let errors = 0;
+  let nonNumeric = 0;
+  const trimmed: (string | undefined)[] = new Array(k);
+  const numberOf = new Float64Array(k).fill(NaN);
+  for (let c = 0; c < k; c++) {
+    const t = values[c].trim();
+    if (t === '') blank += counts[c];
+    else if (isExcelError(t)) errors += counts[c];
+    else {
+      trimmed[c] = t;
+      const c0 = t.charCodeAt(0);
+      if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isPlainDecimal(t)) numberOf[c] = +t;
+      else nonNumeric += counts[c];
+    }
+  }
+  if (nonNumeric === 0) {
+    const numbers = new Float64Array(n);
+    for (let i = 0; i < n; i++) numbers[i] = codes[i] < 0 ? NaN : numberOf[codes[i]];
+    return numericColumn(acc, numbers, blank, errors, 0);
+  }
+  // Values are distinct, so only trimming can make two of them one category.
+  let trims = false;
+  for (let c = 0; c < k; c++) if (trimmed[c] !== undefined && trimmed[c] !== values[c]) trims = true;
+  const index = trims ? new Map<string, number>() : undefined;
+  const dictionary: string[] = [];
+  const remap = new Int32Array(k);
+  let identity = true;
+  for (let c = 0; c < k; c++) {
+    const t = trimmed[c];
+    if (t === undefined) {
+      remap[c] = -1;
+      identity = false;
+      continue;
+    }
+    let code = index ? index.get(t) : undefined;
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(t);
+      index?.set(t, code);
+    }
+    remap[c] = code;
+    if (code !== c) identity = false;
+  }
+  if (!identity) for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+  const coded: CodedColumn = { name: acc.ctx.name, type: 'category', codes, dictionary };
+  const rowTexts = (): (string | null)[] => {
+    const out: (string | null)[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = codes[i] < 0 ? null : dictionary[codes[i]];
+    return out;
+  };
+  return textColumn(acc, coded, n - blank - errors, blank, errors, rowTexts);
+}
+
+/** `rowTexts` gives every row's trimmed text (null when missing), for columns kept as free text. */
+function textColumn(acc: Accumulator, coded: CodedColumn, present: number, blank: number, errors: number, rowTexts: () => (string | null)[]): InferredColumn {
   const { name } = acc.ctx;
-  const n = texts.length;
   // Every check runs once per distinct value: a million order lines hold a few thousand products.
-  const coded = encodeStrings(name, texts, 'category');
   const { codes, dictionary } = coded;
+  const n = codes.length;
   const k = dictionary.length;
   const counts = new Int32Array(k);
   for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
@@ -284,7 +358,7 @@ function textColumn(acc: Accumulator, texts: (string | undefined)[], present: nu
   }
   if (isIdHeader(name) || (codeShaped && k > CATEGORY_MAX_DISTINCT)) return acc.finish({ ...coded, type: 'id' }, blank, errors);
   if (k <= CATEGORY_MAX_DISTINCT && k <= Math.max(10, present / 2)) return acc.finish(coded, blank, errors);
-  return acc.finish({ name, type: 'text', values: texts.map((t) => (t === undefined ? null : t)) }, blank, errors);
+  return acc.finish({ name, type: 'text', values: rowTexts() }, blank, errors);
 }
 
 /** Per-row values from per-code values; rows whose code has no value are reported as unparsable. */
