@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { finishKmeans, fitKmeans, planKmeans, type FitKmeansOptions, type KmeansFit } from '../core/cluster/fitKmeans';
+import { createKmeansWorkspace } from '../core/cluster/KmeansWorkspace';
 import { kmeansSingleInit, type KmeansRun } from '../core/cluster/kmeansSingleInit';
 import type { PreparedFeatures } from '../core/cluster/prepareFeatures';
 
@@ -13,6 +14,7 @@ export interface KmeansWorkerOptions {
 
 /** The per-initialisation function the workers load; sources run through tsx as in the CLI. */
 const SINGLE_INIT_SOURCE = join(__dirname, '..', 'core', 'cluster', 'kmeansSingleInit.ts');
+const WORKSPACE_SOURCE = join(__dirname, '..', 'core', 'cluster', 'KmeansWorkspace.ts');
 
 // Each thread claims the next initialisation from a shared counter, so a slow run on one thread
 // never leaves the other idle; runs travel back with their arrays transferred, not copied.
@@ -20,10 +22,11 @@ const WORKER_CODE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 require('tsx/cjs');
 const { kmeansSingleInit } = require(w.source);
+const workspace = require(w.workspaceSource).createKmeansWorkspace(w.n);
 for (;;) {
   const i = Atomics.add(w.counter, 0, 1);
   if (i >= w.seeds.length) break;
-  const run = kmeansSingleInit(w.data, w.n, w.d, w.k, w.seeds[i], { maxIter: w.maxIter, tol: w.tol });
+  const run = kmeansSingleInit(w.data, w.n, w.d, w.k, w.seeds[i], { maxIter: w.maxIter, tol: w.tol, workspace });
   parentPort.postMessage({ i, run }, [run.labels.buffer, run.centroids.buffer]);
 }
 parentPort.postMessage({ done: true });
@@ -43,12 +46,12 @@ parentPort.postMessage({ done: true });
 export async function fitKmeansInWorkers(prepared: PreparedFeatures, options: FitKmeansOptions, pool: KmeansWorkerOptions = {}): Promise<KmeansFit> {
   const plan = planKmeans(prepared, options);
   const threads = Math.min(pool.threads ?? availableParallelism(), plan.seeds.length);
-  if (threads <= 1 || !existsSync(SINGLE_INIT_SOURCE)) return fitKmeans(prepared, options);
+  if (threads <= 1 || !existsSync(SINGLE_INIT_SOURCE) || !existsSync(WORKSPACE_SOURCE)) return fitKmeans(prepared, options);
   const data = new Float64Array(new SharedArrayBuffer(prepared.data.byteLength));
   data.set(prepared.data);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const runs: KmeansRun[] = new Array(plan.seeds.length);
-  const shared = { source: SINGLE_INIT_SOURCE, data, counter, n: prepared.n, d: prepared.d, k: plan.k, seeds: plan.seeds, maxIter: plan.maxIter, tol: plan.tol };
+  const shared = { source: SINGLE_INIT_SOURCE, workspaceSource: WORKSPACE_SOURCE, data, counter, n: prepared.n, d: prepared.d, k: plan.k, seeds: plan.seeds, maxIter: plan.maxIter, tol: plan.tol };
   const finished = Array.from({ length: threads - 1 }, () => {
     const worker = new Worker(WORKER_CODE, { eval: true, workerData: shared });
     return new Promise<void>((resolve, reject) => {
@@ -61,10 +64,11 @@ export async function fitKmeansInWorkers(prepared: PreparedFeatures, options: Fi
       worker.on('error', reject);
     });
   });
+  const workspace = createKmeansWorkspace(prepared.n);
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
     if (i >= plan.seeds.length) break;
-    runs[i] = kmeansSingleInit(data, prepared.n, prepared.d, plan.k, plan.seeds[i], { maxIter: plan.maxIter, tol: plan.tol });
+    runs[i] = kmeansSingleInit(data, prepared.n, prepared.d, plan.k, plan.seeds[i], { maxIter: plan.maxIter, tol: plan.tol, workspace });
   }
   await Promise.all(finished);
   return finishKmeans(prepared, plan, runs);

@@ -1,6 +1,7 @@
 import { SegmentKitError } from '../errors/SegmentKitError';
 import { buildKmeansModel } from './buildKmeansModel';
 import { kmeansInitSeeds } from './kmeansInitSeeds';
+import { createKmeansWorkspace } from './KmeansWorkspace';
 import type { KmeansModel } from './KmeansModel';
 import { kmeansSingleInit, type KmeansRun } from './kmeansSingleInit';
 import type { PreparedFeatures } from './prepareFeatures';
@@ -44,8 +45,9 @@ export function fitKmeans(prepared: PreparedFeatures, options: FitKmeansOptions)
   const plan = planKmeans(prepared, options);
   // Only the best run so far is kept: a million rows' labels are 4 MB per run.
   let best: KmeansRun | null = null;
+  const workspace = createKmeansWorkspace(prepared.n);
   for (const s of plan.seeds) {
-    const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, plan.k, s, { maxIter: plan.maxIter, tol: plan.tol });
+    const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, plan.k, s, { maxIter: plan.maxIter, tol: plan.tol, workspace });
     if (best === null || run.inertia < best.inertia) best = run;
   }
   return finishKmeans(prepared, plan, [best as KmeansRun]);
