@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { checkBundle } from '../../src/build/checkBundle';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +61,10 @@ describe('production webpack build', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('http');
+  });
+
+  it('passes the bundle check: strict CSP on every page, no eval, least permissions', () => {
+    expect(checkBundle(out)).toEqual([]);
   });
 
   it('contains no eval or new Function in any emitted script', () => {
