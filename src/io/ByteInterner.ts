@@ -32,8 +32,14 @@ export class ByteInterner {
     const len = e - s;
     // Order lines of one customer or invoice are adjacent: most cells equal the previous one.
     if (len === this.lastEnd - this.lastStart && sameBytes(bytes, s, this.lastStart, len)) return this.lastCode;
-    let h = 0x811c9dc5;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
+    // Four bytes per multiply: the hash's dependency chain, not the loads, bounds this loop.
+    let h = Math.imul(len, 0x9e3779b1);
+    let p = s;
+    for (; p + 4 <= e; p += 4) {
+      h = Math.imul(h ^ (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)), 0x5bd1e995);
+      h ^= h >>> 15;
+    }
+    for (; p < e; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
@@ -91,8 +97,9 @@ export class ByteInterner {
   }
 }
 
+/** Compares from the end: ids and dates that share a prefix differ in their last bytes. */
 function sameBytes(bytes: Buffer, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+  for (let k = len - 1; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
   return true;
 }
 

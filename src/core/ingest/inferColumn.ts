@@ -321,42 +321,63 @@ function textColumn(acc: Accumulator, coded: CodedColumn, present: number, blank
   const k = dictionary.length;
   const counts = new Int32Array(k);
   for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
+  const idHeader = isIdHeader(name);
+  // Each test stops once its type is out of reach (a big id column is decided in its first
+  // values); a dictionary entry always has a count above zero, which makes that safe.
   let digitsOnly = true;
   let leadingZero = false;
-  let codeShaped = true;
+  let codeShaped = !idHeader;
+  let allBoolean = true;
   let booleans = 0;
   let booleanWords = 0;
+  let maybeDates = true;
   let dates = 0;
+  let unseen = present;
   const parts: (DateParts | undefined)[] = new Array(k);
   for (let c = 0; c < k; c++) {
     const t = dictionary[c];
-    if (!/^\d+$/.test(t)) digitsOnly = false;
-    else if (t.length > 1 && t.charCodeAt(0) === 48) leadingZero = true;
-    if (codeShaped && !CODE_SHAPE.test(t)) codeShaped = false;
-    const b = parseBooleanCell(t);
-    if (b !== undefined) {
-      booleans += counts[c];
-      if (!/^[01]$/.test(t)) booleanWords++;
+    if (digitsOnly) {
+      if (!/^\d+$/.test(t)) digitsOnly = false;
+      else if (t.length > 1 && t.charCodeAt(0) === 48) leadingZero = true;
     }
-    parts[c] = dateParts(t);
-    if (parts[c]) dates += counts[c];
+    if (codeShaped && !CODE_SHAPE.test(t)) codeShaped = false;
+    if (allBoolean) {
+      if (parseBooleanCell(t) === undefined) allBoolean = false;
+      else {
+        booleans += counts[c];
+        if (!/^[01]$/.test(t)) booleanWords++;
+      }
+    }
+    unseen -= counts[c];
+    if (maybeDates) {
+      parts[c] = dateParts(t);
+      if (parts[c]) dates += counts[c];
+      else if (dates + unseen < TYPE_SHARE * present) maybeDates = false;
+    }
   }
   if (digitsOnly && leadingZero) return acc.finish({ ...coded, type: 'id' }, blank, errors);
-  if (booleans === present && booleanWords > 0) {
+  if (allBoolean && booleans === present && booleanWords > 0) {
     const out = new Uint8Array(n).fill(BOOLEAN_MISSING);
     const byCode = Uint8Array.from(dictionary, (t) => (parseBooleanCell(t) ? 1 : 0));
     for (let i = 0; i < n; i++) if (codes[i] >= 0) out[i] = byCode[codes[i]];
     return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
   }
-  if (dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, dictionary, parts, blank, errors);
+  if (maybeDates && dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, dictionary, parts, blank, errors);
   const decimal = detectDecimalSeparator(dictionary, acc.ctx.decimalHint);
-  const byCode = Float64Array.from(dictionary, (t) => parseNumberCell(t, decimal));
+  const byCode = new Float64Array(k);
   let parsed = 0;
-  for (let c = 0; c < k; c++) if (byCode[c] === byCode[c]) parsed += counts[c];
-  if (parsed >= TYPE_SHARE * present && !(isIdHeader(name) && parsed < present)) {
+  let numeric = true;
+  unseen = present;
+  for (let c = 0; c < k && numeric; c++) {
+    byCode[c] = parseNumberCell(dictionary[c], decimal);
+    unseen -= counts[c];
+    if (byCode[c] === byCode[c]) parsed += counts[c];
+    else if (idHeader || parsed + unseen < TYPE_SHARE * present) numeric = false;
+  }
+  if (numeric && parsed >= TYPE_SHARE * present && !(idHeader && parsed < present)) {
     return acc.finish({ name, type: 'number', values: decodeCodes(acc, codes, byCode) }, blank, errors);
   }
-  if (isIdHeader(name) || (codeShaped && k > CATEGORY_MAX_DISTINCT)) return acc.finish({ ...coded, type: 'id' }, blank, errors);
+  if (idHeader || (codeShaped && k > CATEGORY_MAX_DISTINCT)) return acc.finish({ ...coded, type: 'id' }, blank, errors);
   if (k <= CATEGORY_MAX_DISTINCT && k <= Math.max(10, present / 2)) return acc.finish(coded, blank, errors);
   return acc.finish({ name, type: 'text', values: rowTexts() }, blank, errors);
 }
