@@ -176,9 +176,19 @@ function coreRecipe(recipe: NotebookRecipe, customers: CustomerTable, steps: Mod
     name: recipe.name,
     roles: customers.roles,
     seed: RECIPE_SEED,
-    models: steps.map((s) => ({ id: s.id, kind: s.kind, settings: s.settings })),
+    models: steps.map((s) => ({ id: s.id, kind: s.kind, settings: coreSettings(s) })),
     playbook,
   };
+}
+
+/**
+ * The notebook asks for CLV in months and % a year, as people think of them; the model counts
+ * in periods of its time unit with a discount rate per period.
+ */
+function coreSettings(step: ModelStep): Record<string, unknown> {
+  if (step.kind !== 'clv') return step.settings;
+  const { horizonMonths, discountPercent, ...rest } = step.settings as { horizonMonths?: number; discountPercent?: number };
+  return { ...rest, timeUnit: 'month', horizon: horizonMonths ?? 12, discountRate: Math.pow(1 + (discountPercent ?? 10) / 100, 1 / 12) - 1 };
 }
 
 function requireRun(state: RunState | null): RunState {

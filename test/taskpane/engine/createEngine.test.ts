@@ -38,6 +38,16 @@ describe('createEngine on the sample workbook', () => {
     expect(detection.sheets.find((s) => s.sheet === 'Customers')!.shape).toBe('customers');
   });
 
+  test('runs every model the notebook offers, CLV included, on the notebook\'s own settings', async () => {
+    const { engine, recipe } = await loadedEngine();
+    recipe.models = recipe.models.map((m) => ({ ...m, enabled: true }));
+    const outcome = await engine.run(recipe, () => undefined);
+    expect(outcome.models.map((m) => m.kind).sort()).toEqual(['clv', 'demographic', 'kmeans', 'lifecycle', 'rfm', 'rules', 'technographic', 'value']);
+    const clv = outcome.models.find((m) => m.kind === 'clv')!;
+    expect(clv.segments.map((s) => s.name)).toEqual(['High CLV', 'Medium CLV', 'Low CLV', 'Likely lost']);
+    expect(clv.segments.reduce((a, s) => a + s.size, 0) + clv.unassigned).toBe(300);
+  });
+
   test('runs RFM, k-means (auto k) and lifecycle with progress, then drills down and plans the write', async () => {
     const { engine, recipe } = await loadedEngine();
     recipe.models = recipe.models.map((m) => ({ ...m, enabled: ['rfm', 'kmeans', 'lifecycle'].includes(m.kind) }));
