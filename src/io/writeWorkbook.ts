@@ -16,16 +16,28 @@ const BAD_SHEET_NAME = /[[\]:*?/\\]/;
 const MAX_WIDTH = 60;
 
 /**
- * Writes a formatted workbook: bold, filled header rows, frozen header, number formats, column
+ * Writes a formatted workbook (after the sheets of `base`, an existing workbook, when given): bold, filled header rows, frozen header, number formats, column
  * widths from the content and an autofilter on the customer columns. Text is guarded against
  * formula injection (the file is for Excel).
  *
  * @example
  * await writeWorkbook('out/segments.xlsx', { sheets: [{ name: 'SK Customers', columns: [{ header: 'SK · RFM segment', values: ['Champions'] }] }] });
  */
-export async function writeWorkbook(path: string, spec: { sheets: WorkbookSheet[] }): Promise<void> {
+export async function writeWorkbook(path: string, spec: { sheets: WorkbookSheet[]; base?: Buffer }): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const names = new Set<string>();
+  if (spec.base) {
+    // The user's workbook goes first, untouched; every sheet of a previous SegmentKit run
+    // ("SK …") is replaced by this run's, never doubled or left stale.
+    await workbook.xlsx.load(spec.base as unknown as ArrayBuffer);
+    const ours = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
+    for (const ws of [...workbook.worksheets]) {
+      if (ws.name.startsWith('SK ')) workbook.removeWorksheet(ws.id);
+      else if (ours.has(ws.name.toLowerCase())) {
+        throw new SegmentKitError('E_SHEET_NAME', `The workbook already has a sheet "${ws.name}" of its own`, { location: { file: path, sheet: ws.name }, hint: 'Rename that sheet; SegmentKit names its sheets "SK …".' });
+      }
+    }
+  }
   for (const s of spec.sheets) {
     if (!s.name || s.name.length > 31 || BAD_SHEET_NAME.test(s.name) || names.has(s.name.toLowerCase())) {
       throw new SegmentKitError('E_SHEET_NAME', `"${s.name}" cannot be a sheet name`, {

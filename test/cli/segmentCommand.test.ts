@@ -73,3 +73,29 @@ describe('segmentkit segment', () => {
     expect(r.stderr).toContain('--out names an input file');
   });
 });
+
+describe('segmentkit segment workbook output', () => {
+  it('keeps the input sheets unchanged, adds SK sheets, and a rerun on its own output replaces them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir2 = mkdtempSync(join(tmpdir(), 'sk-xlsx-'));
+    const input = join(dir2, 'shop.xlsx');
+    await writeSample(generateSample({ customers: 300, seed: 8 }), input);
+    const first = join(dir2, 'first.xlsx');
+    expect((await runCli('segment', input, '--models', 'rfm,value', '--out', first)).code).toBe(0);
+    const sheetsOf = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb;
+    };
+    const a = await sheetsOf(input);
+    const b = await sheetsOf(first);
+    expect(b.worksheets.map((w) => w.name)).toEqual(['Customers', 'Orders', 'Tickets', 'SK Customers', 'SK rfm', 'SK value', 'SK Quality']);
+    for (const name of ['Customers', 'Orders', 'Tickets']) {
+      const before = a.getWorksheet(name)!.getSheetValues();
+      expect(JSON.stringify(b.getWorksheet(name)!.getSheetValues())).toBe(JSON.stringify(before));
+    }
+    const second = join(dir2, 'second.xlsx');
+    expect((await runCli('segment', first, '--models', 'rfm', '--out', second)).code).toBe(0);
+    expect((await sheetsOf(second)).worksheets.map((w) => w.name)).toEqual(['Customers', 'Orders', 'Tickets', 'SK Customers', 'SK rfm', 'SK Quality']);
+  }, 60_000);
+});

@@ -32,7 +32,8 @@ export async function loadSheets(files: string[], options: LoadOptions = {}): Pr
       if (options.sheet) named.push([options.sheet, 'customers']);
       if (options.transactionsSheet) named.push([options.transactionsSheet, 'transactions']);
       if (options.ticketsSheet) named.push([options.ticketsSheet, 'tickets']);
-      const parsed = await readXlsxSheets(file, named.length ? named.map(([n]) => n) : 'visible');
+      // SegmentKit's own sheets from an earlier run ("SK …") are outputs, not data.
+      const parsed = (await readXlsxSheets(file, named.length ? named.map(([n]) => n) : 'visible')).filter((p) => named.length > 0 || !p.sheetName.startsWith('SK '));
       parsed.forEach((p, i) => {
         // A lone --sheet may be an order sheet; only a second named sheet pins the first as customers.
         const kind = named.length > 1 || named[i]?.[1] !== 'customers' ? named[i]?.[1] : undefined;

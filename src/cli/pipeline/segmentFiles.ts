@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { CustomerTable } from '../../core/customers/CustomerTable';
-import { buildCustomerTable } from '../../core/customers/buildCustomerTable';
+import { buildCustomerTable, type SheetRoles } from '../../core/customers/buildCustomerTable';
 import { SegmentKitError } from '../../core/errors/SegmentKitError';
+import { kmeansFitStep, type KmeansFitStep, type KmeansSettings } from '../../core/models/kmeans/kmeansModel';
 import { defaultRegistry } from '../../core/models/defaultRegistry';
 import type { ModelResult } from '../../core/models/SegmentModel';
 import { qualityOfResult } from '../../core/quality/qualityOfResult';
 import type { SegmentQuality } from '../../core/quality/checkSegmentQuality';
 import { defaultRecipe } from '../../core/recipe/defaultRecipe';
 import type { Recipe } from '../../core/recipe/Recipe';
-import { applyRecipe, runRecipe, type RunProgress } from '../../core/recipe/runRecipe';
+import { applyRecipe, modelContext, runRecipe, type RunProgress } from '../../core/recipe/runRecipe';
 import { validateRecipe } from '../../core/recipe/validateRecipe';
+import { fitKmeansInWorkers } from '../../io/kmeansWorkers';
 import { loadSheets, type LoadOptions } from './loadSheets';
 
 export interface SegmentOptions extends LoadOptions {
@@ -23,6 +25,8 @@ export interface SegmentOptions extends LoadOptions {
   /** Per-kind settings from flags, e.g. { kmeans: { k: 'auto', features: [...] } }. */
   settings?: Record<string, Record<string, unknown>>;
   onProgress?: (p: RunProgress) => void;
+  /** Threads for k-means fits on all customers (default: the machine's parallelism). */
+  threads?: number;
 }
 
 export interface Segmentation {
@@ -34,6 +38,8 @@ export interface Segmentation {
   /** Kinds left out of `--models all` because the data lacks their inputs. */
   skippedModels: { kind: string; why: string }[];
   sheetNames: string[];
+  /** The sheets as read, for writing them into the output workbook unchanged. */
+  inputs: SheetRoles[];
 }
 
 /**
@@ -73,12 +79,38 @@ export async function segmentFiles(files: string[], options: SegmentOptions): Pr
   let results: ModelResult[];
   if (fitted) results = applyRecipe(customers, recipe, { onProgress: options.onProgress });
   else {
-    const run = runRecipe(customers, recipe, { onProgress: options.onProgress });
+    const prefitted = await prefitKmeans(customers, recipe, options.threads);
+    const run = runRecipe(customers, recipe, { onProgress: options.onProgress, prefitted });
     results = run.results;
     recipe = run.fitted;
   }
   const quality = results.map((r) => qualityOfResult(customers, r, recipe));
-  return { customers, rows: input.rows, results, recipe, quality, skippedModels, sheetNames: input.sheets.map((s) => s.name) };
+  return { customers, rows: input.rows, results, recipe, quality, skippedModels, sheetNames: input.sheets.map((s) => s.name), inputs: input.sheets };
+}
+
+/**
+ * Fits the recipe's k-means models on all customers with their initialisations spread over
+ * worker threads, for runRecipe to use instead of fitting them in this thread (same context,
+ * same seed, so the same model to the bit). A model whose inputs or settings are wrong is left
+ * to runRecipe, which reports the recipe's problems in their order.
+ */
+async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: number | undefined): Promise<Record<string, Record<string, unknown>>> {
+  const prefitted: Record<string, Record<string, unknown>> = {};
+  if (!input.models.some((m) => m.kind === 'kmeans')) return prefitted;
+  const recipe = validateRecipe(input, defaultRegistry);
+  if (recipe.models.some((m) => defaultRegistry.find(m.kind)!.requires(customers, m.settings as never).length)) return prefitted;
+  for (const [index, spec] of recipe.models.entries()) {
+    if (spec.kind !== 'kmeans') continue;
+    let step: KmeansFitStep;
+    try {
+      step = kmeansFitStep(customers, spec.settings as unknown as KmeansSettings, modelContext(customers, recipe, index));
+    } catch (e) {
+      if (e instanceof SegmentKitError) continue;
+      throw e;
+    }
+    prefitted[spec.id] = ('fitted' in step ? step.fitted : step.finish(await fitKmeansInWorkers(step.prepared, step.options, { threads }))) as unknown as Record<string, unknown>;
+  }
+  return prefitted;
 }
 
 async function readJson(path: string): Promise<unknown> {

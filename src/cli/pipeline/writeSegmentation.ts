@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SegmentKitError } from '../../core/errors/SegmentKitError';
 import type { OutputColumn } from '../../core/results/Outputs';
@@ -22,9 +23,9 @@ function inputColumn(c: Column): OutputColumn {
 }
 
 /**
- * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: SK Customers (per-customer
- * table), one summary sheet per model with its profile, playbook and charts data, and SK
- * Quality. The user's input files are never written to.
+ * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: the input sheets unchanged, SK
+ * Customers (per-customer table), one summary sheet per model with its profile, playbook and
+ * charts data, and SK Quality. The user's input files are never written to.
  */
 export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<void> {
   if (inputs.some((f) => f === out)) {
@@ -37,7 +38,10 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
     return;
   }
   if (ext !== '.xlsx') throw new SegmentKitError('E_ARGUMENT', `--out must end in .csv or .xlsx, got "${out}"`, { hint: 'For example --out out/segments.xlsx.' });
-  const sheets: WorkbookSheet[] = [{ name: 'SK Customers', columns }];
+  // The output carries the input unchanged: a workbook as it was, CSV files as sheets.
+  const xlsxInput = inputs.length === 1 && extname(inputs[0]).toLowerCase() === '.xlsx';
+  const sheets: WorkbookSheet[] = xlsxInput ? [] : s.inputs.map((sheet) => ({ name: inputSheetName(sheet.name), columns: sheet.parsed.table.columns.map(inputColumn) }));
+  sheets.push({ name: 'SK Customers', columns });
   for (const r of s.results) for (const sheet of r.sheets) sheets.push({ name: sheet.name, tables: sheet.tables });
   sheets.push({
     name: 'SK Quality',
@@ -55,5 +59,10 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
       },
     ],
   });
-  await writeWorkbook(out, { sheets });
+  await writeWorkbook(out, { sheets, base: xlsxInput ? await readFile(inputs[0]) : undefined });
+}
+
+/** A CSV file's name as a sheet name: no extension, Excel's forbidden characters out, 31 characters. */
+function inputSheetName(file: string): string {
+  return file.replace(/\.[^.]+$/, '').replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Data';
 }
