@@ -28,7 +28,8 @@ describe('segmentkit clv', () => {
 
   it('builds the same fit from raw transactions with a calibration end and writes per-customer scores', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sk-clv-')), 'clv.csv');
-    const r = await runCli('clv', join(DATA, 'CDNOW_sample.txt'), '--customer-id', 'Column B', '--calibration-end', '1997-09-30', '--out', out, '--json');
+    const charts = join(out, '..', 'charts.json');
+    const r = await runCli('clv', join(DATA, 'CDNOW_sample.txt'), '--customer-id', 'Column B', '--calibration-end', '1997-09-30', '--out', out, '--charts', charts, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.calibrationEnd).toBe('1997-09-30');
@@ -39,6 +40,12 @@ describe('segmentkit clv', () => {
     const first = lines[1].split(',');
     expect(first[0]).toBe('0001');
     expect(Math.abs(Number(first[5]) - 0.7266)).toBeLessThan(0.001);
+    // Chart data: the cumulative curve over calibration + holdout (78 weeks), and holdout by frequency.
+    const c = JSON.parse(readFileSync(charts, 'utf8'));
+    expect(c.expectedCumulativePurchases).toHaveLength(41);
+    expect(c.expectedCumulativePurchases.at(-1).t).toBe(78);
+    expect(c.calibrationVsHoldout.map((g: { label: string }) => g.label)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    expect(c.calibrationVsHoldout.reduce((s: number, g: { customers: number }) => s + g.customers, 0)).toBe(2357);
   });
 
   it('refuses a wrong time unit and an unknown model with exit 2', async () => {

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { ClvSummary } from '../../core/clv/ClvSummary';
+import { calibrationVsHoldout } from '../../core/clv/calibrationVsHoldout';
+import { expectedCumulativePurchases } from '../../core/clv/expectedCumulativePurchases';
 import { fitClvModel } from '../../core/clv/fitClvModel';
 import { scoreClv } from '../../core/clv/scoreClv';
 import { summaryFromColumns } from '../../core/clv/summaryFromColumns';
@@ -30,6 +32,7 @@ interface ClvFlags {
   discount: string;
   margin: string;
   out?: string;
+  charts?: string;
   json?: boolean;
 }
 
@@ -51,6 +54,7 @@ export function registerClvCommand(program: Command): void {
     .option('--discount <rate>', 'discount rate per time unit', '0.00183')
     .option('--margin <share>', 'margin as a share of spend (1 = revenue)', '1')
     .option('--out <file>', 'per-customer CSV: summary, P(alive), expected purchases, expected spend, CLV')
+    .option('--charts <file>', 'JSON data for charts: expected cumulative purchases, calibration vs holdout by frequency')
     .option('--json', 'print one JSON object')
     .action(async (file: string, flags: ClvFlags) => {
       if (!(TIME_UNITS as readonly string[]).includes(flags.timeUnit)) {
@@ -81,6 +85,19 @@ export function registerClvCommand(program: Command): void {
           columns.push(scores.pAlive, scores.expectedPurchases, scores.expectedSpend, scores.clv);
         }
         writeCsv(flags.out, headers, columns);
+      }
+      if (flags.charts) {
+        mkdirSync(dirname(flags.charts) || '.', { recursive: true });
+        let maxT = 0;
+        for (let i = 0; i < summary.T.length; i++) if (summary.included[i] && summary.T[i] > maxT) maxT = summary.T[i];
+        const until = Math.ceil(maxT + (summary.holdoutLength ?? horizon));
+        const times = Array.from({ length: 41 }, (_, k) => Math.round((until * k) / 40 * 100) / 100);
+        const charts = {
+          timeUnit,
+          expectedCumulativePurchases: expectedCumulativePurchases(model, summary, times),
+          calibrationVsHoldout: summary.holdoutPurchases ? calibrationVsHoldout(model, summary) : null,
+        };
+        writeFileSync(flags.charts, JSON.stringify(charts, null, 2) + '\n');
       }
       const gg = model.gammaGamma;
       const json = {
@@ -115,6 +132,7 @@ export function registerClvCommand(program: Command): void {
         w(`CLV over ${horizon} ${timeUnit}s (discount ${discountRate} per ${timeUnit}, margin ${margin}): total ${total.toFixed(2)}; ${alive.toLocaleString('en')} customers with P(alive) ≥ 0.5\n`);
       }
       if (flags.out) w(`Wrote ${flags.out}\n`);
+      if (flags.charts) w(`Wrote chart data to ${flags.charts}\n`);
     });
 }
 
