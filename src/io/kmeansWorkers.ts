@@ -12,15 +12,26 @@ export interface KmeansWorkerOptions {
   threads?: number;
 }
 
-/** The per-initialisation function the workers load; sources run through tsx as in the CLI. */
-const SINGLE_INIT_SOURCE = join(__dirname, '..', 'core', 'cluster', 'kmeansSingleInit.ts');
-const WORKSPACE_SOURCE = join(__dirname, '..', 'core', 'cluster', 'KmeansWorkspace.ts');
+/**
+ * Where the workers load the per-initialisation code from: the sources next to this file under
+ * tsx, or, from the CLI's cached bundle (node_modules/.cache/segmentkit), the repository's src.
+ */
+const CLUSTER_DIR = [join(__dirname, '..', 'core', 'cluster'), join(__dirname, '..', '..', '..', 'src', 'core', 'cluster')].find((dir) => existsSync(join(dir, 'kmeansSingleInit.ts')));
+
+/** tsx resolved here, so workers find it whatever the working directory. */
+function tsxRegister(): string | undefined {
+  try {
+    return require.resolve('tsx/cjs');
+  } catch {
+    return undefined;
+  }
+}
 
 // Each thread claims the next initialisation from a shared counter, so a slow run on one thread
 // never leaves the other idle; runs travel back with their arrays transferred, not copied.
 const WORKER_CODE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
-require('tsx/cjs');
+require(w.tsx);
 const { kmeansSingleInit } = require(w.source);
 const workspace = require(w.workspaceSource).createKmeansWorkspace(w.n);
 for (;;) {
@@ -37,7 +48,7 @@ parentPort.postMessage({ done: true });
  * same per-initialisation function and the same choice of run, so the result equals
  * `fitKmeans(prepared, options)` exactly; only the wall time differs (k = 5, nInit = 10 on
  * 1,048,576 × 3: about half on two cores). Falls back to one thread when only one is available
- * or the sources cannot be found.
+ * or the sources or tsx cannot be found.
  *
  * @example
  * const fit = await fitKmeansInWorkers(prepared, { k: 5, nInit: 10, seed: 7 }, { threads: 2 });
@@ -46,12 +57,13 @@ parentPort.postMessage({ done: true });
 export async function fitKmeansInWorkers(prepared: PreparedFeatures, options: FitKmeansOptions, pool: KmeansWorkerOptions = {}): Promise<KmeansFit> {
   const plan = planKmeans(prepared, options);
   const threads = Math.min(pool.threads ?? availableParallelism(), plan.seeds.length);
-  if (threads <= 1 || !existsSync(SINGLE_INIT_SOURCE) || !existsSync(WORKSPACE_SOURCE)) return fitKmeans(prepared, options);
+  const tsx = tsxRegister();
+  if (threads <= 1 || !CLUSTER_DIR || !tsx) return fitKmeans(prepared, options);
   const data = new Float64Array(new SharedArrayBuffer(prepared.data.byteLength));
   data.set(prepared.data);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const runs: KmeansRun[] = new Array(plan.seeds.length);
-  const shared = { source: SINGLE_INIT_SOURCE, workspaceSource: WORKSPACE_SOURCE, data, counter, n: prepared.n, d: prepared.d, k: plan.k, seeds: plan.seeds, maxIter: plan.maxIter, tol: plan.tol };
+  const shared = { tsx, source: join(CLUSTER_DIR, 'kmeansSingleInit.ts'), workspaceSource: join(CLUSTER_DIR, 'KmeansWorkspace.ts'), data, counter, n: prepared.n, d: prepared.d, k: plan.k, seeds: plan.seeds, maxIter: plan.maxIter, tol: plan.tol };
   const finished = Array.from({ length: threads - 1 }, () => {
     const worker = new Worker(WORKER_CODE, { eval: true, workerData: shared });
     return new Promise<void>((resolve, reject) => {

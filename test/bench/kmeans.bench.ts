@@ -4,6 +4,7 @@ import { fitKmeans } from '../../src/core/cluster/fitKmeans';
 import { kmeansSingleInit } from '../../src/core/cluster/kmeansSingleInit';
 import { prepareFeatures, type PreparedFeatures } from '../../src/core/cluster/prepareFeatures';
 import { createRng } from '../../src/core/random/createRng';
+import { fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
 import { sampleExponential, samplePoisson } from '../../src/core/random/distributions';
 
 /** Customer-like features: log-normal spend, Poisson-ish order counts, uniform recency. Seeded, so Python can time the same rows. */
@@ -31,6 +32,14 @@ function time<T>(fn: () => T): { seconds: number; value: T } {
   return { seconds: (performance.now() - t0) / 1000, value };
 }
 
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, value };
+}
+
 export default async function kmeansBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const [n, size, target10, target1] of [[125_000, '125,000 × 3', 0.8, 0.08], [1_048_576, '1,048,576 × 3', 13, 1.3]] as const) {
@@ -39,6 +48,9 @@ export default async function kmeansBench(): Promise<BenchRow[]> {
     rows.push({ area: 'kmeans', case: 'k-means k=5, one init (Hamerly, 1 thread)', size, seconds: one.seconds, targetSeconds: target1, note: `${one.value.iterations} iterations; scikit-learn 0.08 s / 1.3 s with 2 threads` });
     const ten = time(() => fitKmeans(prep, { k: 5, nInit: 10, seed: 7 }));
     rows.push({ area: 'kmeans', case: 'k-means k=5, nInit=10 (1 thread)', size, seconds: ten.seconds, targetSeconds: target10, note: `inertia ${ten.value.model.inertia.toFixed(1)}` });
+    const pooled = await timeAsync(() => fitKmeansInWorkers(prep, { k: 5, nInit: 10, seed: 7 }, { threads: 2 }));
+    const same = pooled.value.model.inertia === ten.value.model.inertia;
+    rows.push({ area: 'kmeans', case: 'fitKmeansInWorkers k=5, nInit=10 (2 threads)', size, seconds: pooled.seconds, targetSeconds: n > 200_000 ? 2.4 : undefined, note: `process CPU ${pooled.cpuSeconds.toFixed(2)} s (all threads); ${same ? 'same model as 1 thread' : 'DIFFERENT model from 1 thread'}; scikit-learn 2.4 s on 1,048,576 × 3 with 2 threads` });
     if (n === 125_000) {
       const ck = time(() => chooseK(prep, { kMin: 2, kMax: 10, seed: 7 }));
       rows.push({ area: 'kmeans', case: 'chooseK 2..10, nInit=10, silhouette on 10,000-row sample', size, seconds: ck.seconds, note: `chose k=${ck.value.k}` });

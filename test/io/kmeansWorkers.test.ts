@@ -2,6 +2,12 @@ import { fitKmeans } from '../../src/core/cluster/fitKmeans';
 import { prepareFeatures } from '../../src/core/cluster/prepareFeatures';
 import { createRng } from '../../src/core/random/createRng';
 import { fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
+import { AUTO_K_SAMPLE, kmeansFitStep, type KmeansSettings } from '../../src/core/models/kmeans/kmeansModel';
+import { defaultRegistry } from '../../src/core/models/defaultRegistry';
+import { defaultRecipe } from '../../src/core/recipe/defaultRecipe';
+import { modelContext, runRecipe } from '../../src/core/recipe/runRecipe';
+import { validateRecipe } from '../../src/core/recipe/validateRecipe';
+import { syntheticCustomers } from '../bench/engine.bench';
 
 function prepared(n: number) {
   const rng = createRng(5);
@@ -31,4 +37,19 @@ describe('fitKmeansInWorkers', () => {
     await expect(fitKmeansInWorkers(p, { k: 0 }, { threads: 2 })).rejects.toThrow('k must be a whole number of at least 1, not 0');
     await expect(fitKmeansInWorkers(p, { k: 200 }, { threads: 2 })).rejects.toMatchObject({ code: 'E_KMEANS_K' });
   });
+});
+
+describe('k-means models fitted in workers and handed to runRecipe', () => {
+  // Above AUTO_K_SAMPLE customers "auto" chooses k on a sample and fits the chosen k on everyone.
+  const customers = syntheticCustomers(AUTO_K_SAMPLE + 5000, 3);
+  it.each(['5', 'auto'])('k=%s: same fitted recipe and labels as the single-thread run', async (k) => {
+    const recipe = validateRecipe(defaultRecipe(customers.roles, ['kmeans'], { seed: 21, settings: { kmeans: { k, kMax: 4 } } }), defaultRegistry);
+    const step = kmeansFitStep(customers, recipe.models[0].settings as unknown as KmeansSettings, modelContext(customers, recipe, 0));
+    if ('fitted' in step) throw new Error('expected a fit on all rows');
+    const fitted = step.finish(await fitKmeansInWorkers(step.prepared, step.options, { threads: 2 }));
+    const pooled = runRecipe(customers, recipe, { prefitted: { [recipe.models[0].id]: fitted as unknown as Record<string, unknown> } });
+    const plain = runRecipe(customers, recipe);
+    expect(JSON.stringify(pooled.fitted)).toBe(JSON.stringify(plain.fitted));
+    expect(Array.from(pooled.results[0].labels)).toEqual(Array.from(plain.results[0].labels));
+  }, 120_000);
 });

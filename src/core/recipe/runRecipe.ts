@@ -26,6 +26,13 @@ export interface RunOptions {
   /** Overrides the seeded generator entirely (each model still gets its own derived stream). */
   rng?: Rng;
   onProgress?: (p: RunProgress) => void;
+  /**
+   * Fitted parameters by model id, computed outside (e.g. a k-means fit in worker threads, from
+   * {@link modelContext}): those models skip `fit` and are applied with these. They must be what
+   * the model's `fit` returns for the same customers, settings and context; `apply` then gets the
+   * context without `fit`'s draws, so only models whose `apply` draws nothing (k-means) qualify.
+   */
+  prefitted?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface RunOutput {
@@ -44,6 +51,20 @@ function hashId(id: string): number {
 function contextFor(recipe: Recipe, index: number, asOf: number, base: number): ModelContext {
   const id = recipe.models[index].id;
   return { modelId: id, settingsPath: `models[${index}].settings`, rng: createRng((base ^ hashId(id)) >>> 0), asOf, segmentNames: recipe.segmentNames?.[id] ?? {} };
+}
+
+/**
+ * The context {@link runRecipe} gives the recipe's model at `index` (its own seeded random
+ * stream, `asOf`, renames), for an adapter that fits that model itself and passes the result as
+ * `prefitted`. `recipe` is a validated recipe; `seed` overrides its seed as in runRecipe.
+ *
+ * @example
+ * const ctx = modelContext(customers, recipe, 1);
+ * const fitted = await fitInWorkers(customers, recipe.models[1].settings, ctx);
+ * runRecipe(customers, recipe, { prefitted: { [recipe.models[1].id]: fitted } });
+ */
+export function modelContext(customers: CustomerTable, recipe: Recipe, index: number, seed?: number): ModelContext {
+  return contextFor(recipe, index, asOfOf(customers, recipe), seed ?? recipe.seed);
 }
 
 function asOfOf(customers: CustomerTable, recipe: Recipe): number {
@@ -89,7 +110,7 @@ export function runRecipe(customers: CustomerTable, input: unknown, options: Run
     const ctx = contextFor(recipe, index, asOf, base);
     const total = recipe.models.length;
     options.onProgress?.({ modelId: spec.id, index, total, phase: 'fit' });
-    const fitted = model.fit(customers, spec.settings as never, ctx) as Record<string, unknown>;
+    const fitted = options.prefitted?.[spec.id] ?? (model.fit(customers, spec.settings as never, ctx) as Record<string, unknown>);
     options.onProgress?.({ modelId: spec.id, index, total, phase: 'apply' });
     const result = model.apply(customers, spec.settings as never, fitted as never, ctx);
     playbook[spec.id] = attachPlaybook(result, recipe.playbook?.[spec.id], customers.roles.age);

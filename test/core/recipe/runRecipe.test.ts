@@ -1,4 +1,8 @@
-import { runRecipe, applyRecipe } from '../../../src/core/recipe/runRecipe';
+import { runRecipe, applyRecipe, modelContext } from '../../../src/core/recipe/runRecipe';
+import type { Recipe } from '../../../src/core/recipe/Recipe';
+import { fitKmeans } from '../../../src/core/cluster/fitKmeans';
+import { kmeansFitStep, type KmeansSettings } from '../../../src/core/models/kmeans/kmeansModel';
+import { syntheticCustomers } from '../../bench/engine.bench';
 import { defaultRecipe } from '../../../src/core/recipe/defaultRecipe';
 import { validateRecipe } from '../../../src/core/recipe/validateRecipe';
 import { defaultRegistry } from '../../../src/core/models/defaultRegistry';
@@ -147,5 +151,31 @@ describe('validateRecipe errors (path, expected, got)', () => {
     const r = validateRecipe({ models: [{ settings: {}, kind: 'value', id: 'v' }], seed: 2, roles: {}, name: 'n', version: 1 }, defaultRegistry);
     expect(Object.keys(r)).toEqual(['version', 'name', 'roles', 'seed', 'models']);
     expect(r.models[0].settings.tierA).toBe(0.8);
+  });
+});
+
+describe('runRecipe with prefitted models (fits computed elsewhere)', () => {
+  const customers = syntheticCustomers(3000, 8);
+  const recipe = validateRecipe(defaultRecipe(customers.roles, ['rfm', 'kmeans'], { settings: { kmeans: { k: '4' } } }), defaultRegistry);
+  const stepFitted = (r: Recipe) => {
+    const index = r.models.findIndex((m) => m.kind === 'kmeans');
+    const step = kmeansFitStep(customers, r.models[index].settings as unknown as KmeansSettings, modelContext(customers, r, index));
+    return 'fitted' in step ? step.fitted : step.finish(fitKmeans(step.prepared, step.options));
+  };
+
+  it('a k-means fit from kmeansFitStep in the model context equals what runRecipe fits itself', () => {
+    const plain = runRecipe(customers, recipe);
+    const prefitted = runRecipe(customers, recipe, { prefitted: { [recipe.models[1].id]: stepFitted(recipe) as unknown as Record<string, unknown> } });
+    expect(JSON.stringify(prefitted.fitted)).toBe(JSON.stringify(plain.fitted));
+    expect(Array.from(prefitted.results[1].labels)).toEqual(Array.from(plain.results[1].labels));
+  });
+
+  it('applies the prefitted parameters instead of fitting', () => {
+    const other = { ...recipe, seed: recipe.seed + 1 };
+    const fitted = stepFitted(other);
+    const run = runRecipe(customers, recipe, { prefitted: { [recipe.models[1].id]: fitted as unknown as Record<string, unknown> } });
+    expect(run.fitted.models[1].fitted).toBe(fitted);
+    expect(JSON.stringify(run.fitted.models[1].fitted)).toBe(JSON.stringify(runRecipe(customers, other).fitted.models[1].fitted));
+    expect(JSON.stringify(run.fitted.models[1].fitted)).not.toBe(JSON.stringify(runRecipe(customers, recipe).fitted.models[1].fitted));
   });
 });

@@ -1,6 +1,6 @@
 import { chooseK } from '../../cluster/chooseK';
 import type { FeatureInput } from '../../cluster/FeatureInput';
-import { fitKmeans } from '../../cluster/fitKmeans';
+import { fitKmeans, type FitKmeansOptions, type KmeansFit } from '../../cluster/fitKmeans';
 import { assignKmeans } from '../../cluster/assignKmeans';
 import type { KmeansModel } from '../../cluster/KmeansModel';
 import { nameClusters } from '../../cluster/nameClusters';
@@ -15,7 +15,7 @@ import { SK_PREFIX } from '../../results/Outputs';
 import { findColumn } from '../../table/Table';
 import { buildModelResult } from '../buildModelResult';
 import { customerValue, daysBefore, numericValues } from '../customerInputs';
-import type { SegmentModel } from '../SegmentModel';
+import type { ModelContext, SegmentModel } from '../SegmentModel';
 
 export interface KmeansSettings {
   /** A whole number of clusters, or "auto" to pick k by silhouette between kMin and kMax. */
@@ -91,6 +91,68 @@ function parseK(s: KmeansSettings, path: string): number | 'auto' {
 }
 
 /**
+ * {@link kmeansModel}'s fit in two parts, so an adapter can run the one expensive k-means fit on
+ * all rows elsewhere (worker threads) and hand it back: either the fit is already complete
+ * (`fitted`: k chosen on few enough rows), or `finish(fitKmeans(prepared, options))` completes
+ * it. Same customers, settings and context give the same fitted parameters as `fit`, to the bit.
+ *
+ * @example
+ * const step = kmeansFitStep(customers, settings, ctx);
+ * const fitted = 'fitted' in step ? step.fitted : step.finish(await fitKmeansInWorkers(step.prepared, step.options));
+ */
+export function kmeansFitStep(customers: CustomerTable, s: KmeansSettings, ctx: ModelContext): KmeansFitStep {
+  const k = parseK(s, ctx.settingsPath);
+  if (s.kMax < s.kMin) throw recipeError(`${ctx.settingsPath}.kMax`, `at least kMin (${s.kMin})`, s.kMax);
+  const prepared = prepareFeatures(featureInput(customers, s, ctx.asOf, ctx.settingsPath), { missing: s.missing, constant: 'zero' });
+  const seed = Math.floor(ctx.rng.next() * 2 ** 31);
+  if (k !== 'auto' && k > prepared.n) {
+    throw new SegmentKitError('E_KMEANS_K', `k is ${k} but only ${prepared.n} customers have all feature values`, {
+      location: { path: `${ctx.settingsPath}.k` },
+      hint: 'Choose fewer clusters, or "auto".',
+    });
+  }
+  if (k === 'auto') {
+    // Choosing k fits kMax − kMin + 1 models; above AUTO_K_SAMPLE customers that runs on a
+    // seeded sample, then the chosen k is fitted once on everyone.
+    const sample = prepared.n > AUTO_K_SAMPLE ? sampleRows(prepared, AUTO_K_SAMPLE, seed) : prepared;
+    const chosen = chooseK(sample, { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed });
+    const best = chosen.candidates.find((c) => c.k === chosen.k);
+    const complete = (model: KmeansModel): KmeansFitted => ({
+      model,
+      names: nameClusters(model, { labels: FEATURE_WORDS }),
+      silhouette: best ? best.silhouette : null,
+      silhouetteSampled: chosen.sampled || sample !== prepared,
+      candidates: chosen.candidates,
+      candidatesRows: sample.n,
+    });
+    if (sample === prepared) return { fitted: complete(chosen.fit.model) };
+    return { prepared, options: { k: chosen.k, nInit: s.nInit, seed }, finish: (fit) => complete(fit.model) };
+  }
+  return {
+    prepared,
+    options: { k, nInit: s.nInit, seed },
+    finish(fit) {
+      const labels = new Int32Array(prepared.n);
+      for (let r = 0; r < prepared.n; r++) labels[r] = fit.labels[prepared.rowIndex[r]];
+      const sil = k >= 2 ? silhouetteScore(prepared.data, prepared.n, prepared.d, labels, { seed }) : null;
+      return {
+        model: fit.model,
+        names: nameClusters(fit.model, { labels: FEATURE_WORDS }),
+        silhouette: sil ? sil.score : null,
+        silhouetteSampled: sil ? sil.sampled : false,
+        candidates: null,
+        candidatesRows: null,
+      };
+    },
+  };
+}
+
+/** What {@link kmeansFitStep} leaves to do: nothing, or one k-means fit on all rows. */
+export type KmeansFitStep =
+  | { fitted: KmeansFitted }
+  | { prepared: PreparedFeatures; options: FitKmeansOptions; finish: (fit: KmeansFit) => KmeansFitted };
+
+/**
  * k-means segmentation on any numeric features (RFM inputs by default), standardised with the
  * population standard deviation, k-means++ seeded from the recipe's generator, k chosen by
  * silhouette when asked. The fitted scaler and centroids are stored, so `apply` (and
@@ -105,44 +167,8 @@ export const kmeansModel: SegmentModel<KmeansSettings, KmeansFitted> = {
     return missing.length ? [`k-means needs numeric columns for ${missing.join(', ')} (or transaction data for recency, frequency and monetary)`] : [];
   },
   fit(customers, s, ctx) {
-    const k = parseK(s, ctx.settingsPath);
-    if (s.kMax < s.kMin) throw recipeError(`${ctx.settingsPath}.kMax`, `at least kMin (${s.kMin})`, s.kMax);
-    const prepared = prepareFeatures(featureInput(customers, s, ctx.asOf, ctx.settingsPath), { missing: s.missing, constant: 'zero' });
-    const seed = Math.floor(ctx.rng.next() * 2 ** 31);
-    if (k !== 'auto' && k > prepared.n) {
-      throw new SegmentKitError('E_KMEANS_K', `k is ${k} but only ${prepared.n} customers have all feature values`, {
-        location: { path: `${ctx.settingsPath}.k` },
-        hint: 'Choose fewer clusters, or "auto".',
-      });
-    }
-    if (k === 'auto') {
-      // Choosing k fits kMax − kMin + 1 models; above AUTO_K_SAMPLE customers that runs on a
-      // seeded sample, then the chosen k is fitted once on everyone.
-      const sample = prepared.n > AUTO_K_SAMPLE ? sampleRows(prepared, AUTO_K_SAMPLE, seed) : prepared;
-      const chosen = chooseK(sample, { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed });
-      const best = chosen.candidates.find((c) => c.k === chosen.k);
-      const model = sample === prepared ? chosen.fit.model : fitKmeans(prepared, { k: chosen.k, nInit: s.nInit, seed }).model;
-      return {
-        model,
-        names: nameClusters(model, { labels: FEATURE_WORDS }),
-        silhouette: best ? best.silhouette : null,
-        silhouetteSampled: chosen.sampled || sample !== prepared,
-        candidates: chosen.candidates,
-        candidatesRows: sample.n,
-      };
-    }
-    const fit = fitKmeans(prepared, { k, nInit: s.nInit, seed });
-    const labels = new Int32Array(prepared.n);
-    for (let r = 0; r < prepared.n; r++) labels[r] = fit.labels[prepared.rowIndex[r]];
-    const sil = k >= 2 ? silhouetteScore(prepared.data, prepared.n, prepared.d, labels, { seed }) : null;
-    return {
-      model: fit.model,
-      names: nameClusters(fit.model, { labels: FEATURE_WORDS }),
-      silhouette: sil ? sil.score : null,
-      silhouetteSampled: sil ? sil.sampled : false,
-      candidates: null,
-      candidatesRows: null,
-    };
+    const step = kmeansFitStep(customers, s, ctx);
+    return 'fitted' in step ? step.fitted : step.finish(fitKmeans(step.prepared, step.options));
   },
   apply(customers, s, fitted, ctx) {
     const input = featureInput(customers, s, ctx.asOf, ctx.settingsPath);
