@@ -94,6 +94,9 @@ export async function segmentFiles(files: string[], options: SegmentOptions): Pr
  * same seed, so the same model to the bit). A model whose inputs or settings are wrong is left
  * to runRecipe, which reports the recipe's problems in their order.
  */
+/** Below this many customers a k-means fit is faster than starting worker threads. */
+const WORKER_MIN_ROWS = 200_000;
+
 async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: number | undefined): Promise<Record<string, Record<string, unknown>>> {
   const prefitted: Record<string, Record<string, unknown>> = {};
   if (!input.models.some((m) => m.kind === 'kmeans')) return prefitted;
@@ -108,7 +111,13 @@ async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: nu
       if (e instanceof SegmentKitError) continue;
       throw e;
     }
-    prefitted[spec.id] = ('fitted' in step ? step.fitted : step.finish(await fitKmeansInWorkers(step.prepared, step.options, { threads }))) as unknown as Record<string, unknown>;
+    if ('fitted' in step) {
+      prefitted[spec.id] = step.fitted as unknown as Record<string, unknown>;
+      continue;
+    }
+    // A worker costs about a second to start (it compiles the sources), so small data stays in this thread.
+    const pool = { threads: step.prepared.n < WORKER_MIN_ROWS ? 1 : threads };
+    prefitted[spec.id] = step.finish(await fitKmeansInWorkers(step.prepared, step.options, pool)) as unknown as Record<string, unknown>;
   }
   return prefitted;
 }
