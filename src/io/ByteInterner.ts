@@ -62,10 +62,28 @@ export class ByteInterner {
     return this.anyQuoted;
   }
 
-  /** The fields as the general reader reads them (quotes undone), by code. */
+  /**
+   * The fields as the general reader reads them (quotes undone), by code. Unquoted fields never
+   * hold a line feed, so they are decoded in one call, joined by line feeds, and split again:
+   * a million short ids cost one decode instead of a million.
+   */
   strings(): string[] {
-    const out: string[] = new Array(this.size);
-    for (let k = 0; k < this.size; k++) out[k] = fieldString(this.bytes, this.starts[k], this.ends[k]);
+    const { bytes, starts, ends, size } = this;
+    let total = 0;
+    for (let k = 0; k < size; k++) if (bytes[starts[k]] !== 34) total += ends[k] - starts[k] + 1;
+    const joined = Buffer.allocUnsafe(total);
+    let q = 0;
+    for (let k = 0; k < size; k++) {
+      const s = starts[k];
+      if (bytes[s] === 34) continue;
+      const e = ends[k];
+      if (e - s > 64) q += bytes.copy(joined, q, s, e);
+      else for (let p = s; p < e; p++) joined[q++] = bytes[p];
+      joined[q++] = 10;
+    }
+    const plain = joined.toString('utf8', 0, q).split('\n');
+    const out: string[] = new Array(size);
+    for (let k = 0, j = 0; k < size; k++) out[k] = bytes[starts[k]] === 34 ? fieldString(bytes, starts[k], ends[k]) : plain[j++];
     return out;
   }
 

@@ -14,9 +14,9 @@ import { delimiterSample } from './delimiterSample';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { fieldString, isBlankField } from './fieldString';
 import { parseDelimitedRecords } from './parseDelimitedRecords';
-import { NOT_PLAIN, plainNumberAt } from './plainNumberAt';
 import { createFieldBounds, scanRecord, type FieldBounds } from './scanRecord';
 import { sniffFormat } from './sniffFormat';
+import { storePlainNumber } from './storePlainNumber';
 
 export interface ReadDelimitedOptions {
   /** Shown in messages; defaults to the path's base name. */
@@ -210,10 +210,7 @@ class ByteColumn {
       this.addText(s, e, i);
       return true;
     }
-    const v = plainNumberAt(this.bytes, s, e);
-    if (v === NOT_PLAIN) return false;
-    (this.numbers as Float64Array)[i] = v;
-    return true;
+    return storePlainNumber(this.bytes, s, e, this.numbers as Float64Array, i);
   }
 
   addText(s: number, e: number, i: number): void {
