@@ -43,9 +43,11 @@ function inferStringColumns(columns: string[][]): void {
 
 /**
  * CSV → typed columns with each parser tried, and XLSX read, on a full sheet of order lines.
- * Winner: the byte-level reader (readDelimitedColumns): plain-number and ISO-date columns are
- * parsed from the characters without creating a string per cell; uDSV and papaparse must build
- * seven million strings first, and the GC time that costs is most of their difference.
+ * Winner: the byte-level reader (readDelimitedColumns): it never decodes the file into one
+ * string, parses plain-number columns from the bytes and interns the other columns by their
+ * bytes, so only distinct values become strings and type inference runs once per distinct
+ * value; uDSV and papaparse must build seven million strings first, and the GC time that costs
+ * is most of their difference.
  */
 export default async function (): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'sk-bench-ingest-'));
@@ -63,7 +65,7 @@ export default async function (): Promise<BenchRow[]> {
       const m = await measure(fn);
       rows.push({ area: 'ingest', case: `CSV → typed columns (${name})`, size, seconds: m.seconds, peakMB: m.peakMB, note, ...(target ? { targetSeconds: target } : {}) });
     };
-    await csvCase('byte-level readDelimitedColumns ★ winner', () => readDelimitedColumns(csvPath), 'typed-array tokenizer, number/ISO-date lanes, ids interned to codes; d3-dsv is not installed, not measured', 0.8);
+    await csvCase('byte-level readDelimitedColumns ★ winner', () => readDelimitedColumns(csvPath), 'records cut from the Buffer, number lane from bytes, text columns interned by bytes (inference per distinct value); d3-dsv is not installed, not measured', 0.8);
     await csvCase('uDSV stringCols + same inference', () => {
       const text = readFileSync(csvPath, 'utf8');
       inferStringColumns(initParser(inferSchema(text)).stringCols(text) as string[][]);

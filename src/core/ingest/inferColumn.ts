@@ -11,16 +11,15 @@ import { detectDecimalSeparator, isPlainDecimal, parseNumberCell, type DecimalSe
 /**
  * One column's cells as a reader hands them over. `cells` is the general form (Excel values or
  * CSV strings). The fast CSV reader pre-parses columns whose every non-blank cell is a plain
- * decimal (`numbers`) or a strict ISO date (`days`), and hands other columns over as `coded`:
- * per row a code into `values`, the column's distinct cell strings exactly as read (untrimmed;
- * -1 for a row without that field; values are distinct and each occurs in `codes`). Those forms are exactly what
- * `cells` would have become, so all readers produce the same table. The typed arrays are handed
- * over: the column may reuse them.
+ * decimal (`numbers`) and hands the others over as `coded`: per row a code into `values`, the
+ * column's distinct cell strings exactly as read (untrimmed; -1 for a row without that field;
+ * values are distinct and each occurs in `codes`). Those forms are exactly what `cells` would
+ * have become, so all readers produce the same table. The typed arrays are handed over: the
+ * column may reuse them.
  */
 export type ColumnCells =
   | { kind: 'cells'; cells: ArrayLike<unknown>; formats?: ArrayLike<string | undefined> }
   | { kind: 'numbers'; values: Float64Array }
-  | { kind: 'days'; values: Float64Array }
   | { kind: 'coded'; codes: Int32Array; values: string[] };
 
 export interface ColumnContext {
@@ -55,7 +54,6 @@ const CODE_SHAPE = /^[A-Za-z]{0,4}[-_]?\d+$/;
  */
 export function inferColumn(input: ColumnCells, ctx: ColumnContext): InferredColumn {
   const acc = new Accumulator(ctx);
-  if (input.kind === 'days') return acc.finish({ name: ctx.name, type: 'date', values: input.values }, countNaN(input.values), 0);
   if (input.kind === 'numbers') return numericColumn(acc, input.values, countNaN(input.values), 0, 0);
   if (input.kind === 'coded') return codedColumn(acc, input.codes, input.values);
   return generalColumn(acc, input.cells, input.formats);

@@ -97,7 +97,7 @@ export function tableFromColumns(
 
 function isAllBlank(c: ColumnCells): boolean {
   if (c.kind === 'coded') return c.values.every((v) => v.trim() === '');
-  if (c.kind !== 'cells') {
+  if (c.kind === 'numbers') {
     for (let i = 0; i < c.values.length; i++) if (c.values[i] === c.values[i]) return false;
     return true;
   }
