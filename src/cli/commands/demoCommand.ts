@@ -31,6 +31,11 @@ export function registerDemoCommand(program: Command): void {
       w('2. Segmenting with every model (RFM, value & cost-to-serve, lifecycle, support intensity, k-means with automatic k, demographic, technographic, CLV)…\n\n');
       const s = await segmentFiles([sampleFile], { models: 'all', settings: { kmeans: { k: 'auto' } }, onProgress: progressReporter(false) });
       printSegmentation(s, undefined, w);
+      const lifecycle = s.recipe.playbook?.lifecycle;
+      if (lifecycle) {
+        w('\nSupport playbook for the lifecycle segments (editable in the recipe and the taskpane):\n');
+        for (const [segment, e] of Object.entries(lifecycle)) w(`  ${segment.padEnd(12)} ${e.priority}  ${e.channel.padEnd(12)} queue "${e.queue}", tone: ${e.tone}\n`);
+      }
       const out = join(flags.out, 'segments.xlsx');
       const recipeFile = join(flags.out, 'recipe.json');
       await writeSegmentation(s, out, [sampleFile]);
