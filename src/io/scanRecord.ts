@@ -13,7 +13,7 @@ export function createFieldBounds(capacity = 16): FieldBounds {
 
 /**
  * Cuts the record that begins at byte `pos` into fields per RFC 4180, the same rules as
- * {@link tokenizeDelimited} on bytes: quoted fields may hold delimiters, doubled quotes and line
+ * parseDelimitedRecords on text: quoted fields may hold delimiters, doubled quotes and line
  * breaks; CRLF, LF or CR end a record; a delimiter right before the end adds an empty field.
  * Returns where the next record begins. Works on UTF-8 because every byte it looks for is ASCII,
  * which never occurs inside a multi-byte character.
