@@ -2,6 +2,7 @@ import { bgNbdObjective } from './bgNbdLogLikelihood';
 import type { BgNbdFit } from './ClvModel';
 import type { ClvSummary } from './ClvSummary';
 import { compressSummary } from './compressSummary';
+import { namedFit } from './namedFit';
 import { maximizeLikelihood, type MaximizeOptions } from './maximizeLikelihood';
 import { meanOfIncluded } from './meanOfIncluded';
 import { validateSummary } from './validateSummary';
@@ -22,22 +23,5 @@ export function fitBgNbd(summary: ClvSummary, options: MaximizeOptions = {}): Bg
   const data = compressSummary(summary);
   const start = Float64Array.from([1, Math.max(meanOfIncluded(summary.T, summary.included), 1e-3), 1, 1]);
   const fit = maximizeLikelihood(bgNbdObjective(data), start, data.customers, options);
-  const [r, alpha, a, b] = fit.params;
-  const result: BgNbdFit = {
-    model: 'bgnbd',
-    params: { r, alpha, a, b },
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    method: fit.method,
-    customers: data.customers,
-    uniqueRows: data.x.length,
-    penalizer: options.penalizer ?? 0,
-  };
-  if (fit.standardErrors) {
-    const [sr, sAlpha, sa, sb] = fit.standardErrors;
-    result.standardErrors = { r: sr, alpha: sAlpha, a: sa, b: sb };
-  }
-  return result;
+  return { model: 'bgnbd', ...namedFit(['r', 'alpha', 'a', 'b'] as const, fit, { customers: data.customers, uniqueRows: data.x.length, penalizer: options.penalizer ?? 0 }) };
 }

@@ -3,6 +3,7 @@ import type { ClvSummary } from './ClvSummary';
 import type { ClvWarning, GammaGammaFit } from './ClvModel';
 import { digamma } from './digamma';
 import { lnGamma } from './lnGamma';
+import { namedFit } from './namedFit';
 import { maximizeLikelihood, type MaximizeOptions } from './maximizeLikelihood';
 import type { Objective } from './Objective';
 
@@ -51,7 +52,6 @@ export function fitGammaGamma(summary: ClvSummary, options: MaximizeOptions = {}
   let meanZ = 0;
   for (const z of zs) meanZ += z / zs.length;
   const fit = maximizeLikelihood(gammaGammaObjective(xs, zs), Float64Array.from([1, 1, meanZ]), rows.length, options);
-  const [p, q, gamma] = fit.params;
   const correlation = pearson(xs, zs);
   const warnings: ClvWarning[] = [];
   if (Math.abs(correlation) > SPEND_CORRELATION_WARNING) {
@@ -63,25 +63,12 @@ export function fitGammaGamma(summary: ClvSummary, options: MaximizeOptions = {}
   if (missingSpend > 0) {
     warnings.push({ code: 'W_CLV_SPEND_MISSING', message: `${missingSpend} repeat customers have no mean spend and were skipped.` });
   }
-  const result: GammaGammaFit = {
+  return {
     model: 'gammagamma',
-    params: { p, q, gamma },
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    method: fit.method,
-    customers: rows.length,
-    uniqueRows: rows.length,
-    penalizer: options.penalizer ?? 0,
+    ...namedFit(['p', 'q', 'gamma'] as const, fit, { customers: rows.length, uniqueRows: rows.length, penalizer: options.penalizer ?? 0 }),
     correlation,
     warnings,
   };
-  if (fit.standardErrors) {
-    const [sp, sq, sg] = fit.standardErrors;
-    result.standardErrors = { p: sp, q: sq, gamma: sg };
-  }
-  return result;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ClvSummary } from './ClvSummary';
 import type { ParetoNbdFit } from './ClvModel';
 import { compressSummary } from './compressSummary';
+import { namedFit } from './namedFit';
 import { maximizeLikelihood, type MaximizeOptions } from './maximizeLikelihood';
 import { meanOfIncluded } from './meanOfIncluded';
 import { withNumericGradient } from './Objective';
@@ -25,22 +26,5 @@ export function fitParetoNbd(summary: ClvSummary, options: MaximizeOptions = {})
     gradientTolerance: 1e-7,
     ...options,
   });
-  const [r, alpha, s, beta] = fit.params;
-  const result: ParetoNbdFit = {
-    model: 'paretonbd',
-    params: { r, alpha, s, beta },
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    method: fit.method,
-    customers: data.customers,
-    uniqueRows: data.x.length,
-    penalizer: options.penalizer ?? 0,
-  };
-  if (fit.standardErrors) {
-    const [sr, sAlpha, ss, sBeta] = fit.standardErrors;
-    result.standardErrors = { r: sr, alpha: sAlpha, s: ss, beta: sBeta };
-  }
-  return result;
+  return { model: 'paretonbd', ...namedFit(['r', 'alpha', 's', 'beta'] as const, fit, { customers: data.customers, uniqueRows: data.x.length, penalizer: options.penalizer ?? 0 }) };
 }
