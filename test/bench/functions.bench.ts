@@ -25,7 +25,7 @@ function clusterRecipe(): Recipe {
     asOf: 0,
     skipped: [],
   };
-  const settings = { k: '5', kMin: 2, kMax: 8, features: ['recency', 'frequency', 'monetary'], logFeatures: ['frequency', 'monetary'], missing: 'drop' as const, nInit: 2 };
+  const settings = { k: '5', kMin: 2, kMax: 8, features: ['recency', 'frequency', 'monetary'], logFeatures: ['frequency', 'monetary'], missing: 'drop' as const, nInit: 2, categoryFeatures: [] };
   const fitted = kmeansModel.fit(customers, settings, { modelId: 'clusters', settingsPath: 'models[0].settings', rng: createRng(3), asOf: 0, segmentNames: {} });
   return { version: 1, name: 'Bench', roles: {}, seed: 3, models: [{ id: 'clusters', kind: 'kmeans', settings, fitted: fitted as unknown as Record<string, unknown> }] };
 }

@@ -65,7 +65,7 @@ export function withClvModel(recipe: Recipe): Recipe {
 
 /** A recipe holding a k-means model fitted by the engine on `customers` (k = 4). */
 export function kmeansRecipe(customers: CustomerTable): Recipe {
-  const settings = { k: '4', kMin: 2, kMax: 8, features: ['recency', 'frequency', 'monetary'], logFeatures: ['frequency', 'monetary'], missing: 'drop' as const, nInit: 3 };
+  const settings = { k: '4', kMin: 2, kMax: 8, features: ['recency', 'frequency', 'monetary'], logFeatures: ['frequency', 'monetary'], missing: 'drop' as const, nInit: 3, categoryFeatures: [] };
   const ctx = { modelId: 'clusters', settingsPath: 'models[0].settings', rng: createRng(11), asOf: 0, segmentNames: {} };
   const fitted = kmeansModel.fit(customers, settings, ctx);
   return { version: 1, name: 'Clusters', roles: {}, seed: 11, models: [{ id: 'clusters', kind: 'kmeans', settings, fitted: fitted as unknown as Record<string, unknown> }] };

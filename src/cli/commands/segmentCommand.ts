@@ -25,6 +25,7 @@ interface SegmentFlags {
   json?: boolean;
   k?: string;
   features?: string;
+  categories?: string;
   refit?: boolean;
   engine: string;
   summary?: string;
@@ -44,6 +45,7 @@ export function registerSegmentCommand(program: Command): void {
     .option('--models <list>', 'comma-separated: rfm,value,lifecycle,behavior,kmeans,demographic,technographic,clv, or all', 'rfm,value,lifecycle')
     .option('--k <k>', 'k-means clusters: a number or auto', 'auto')
     .option('--features <list>', 'k-means features (columns, or recency,frequency,monetary)')
+    .option('--categories <list>', 'k-means category columns to one-hot encode, e.g. platform,country')
     .option('--as-of <date>', '"today" for recency and tenure, YYYY-MM-DD (default: the latest date in the data)')
     .option('--seed <s>', 'random seed for k-means', '1')
     .option('--out <file>', 'write the per-customer table (.csv) or a formatted workbook (.xlsx)')
@@ -56,6 +58,8 @@ export function registerSegmentCommand(program: Command): void {
       const settings: Record<string, Record<string, unknown>> = { kmeans: { k: flags.k ?? 'auto' } };
       const features = parseListOption(flags.features);
       if (features.length) settings.kmeans.features = features;
+      const categories = parseListOption(flags.categories);
+      if (categories.length) settings.kmeans.categoryFeatures = categories;
       const models = flags.models === 'all' ? 'all' : parseListOption(flags.models);
       const options: SegmentOptions = {
         sheet: flags.sheet,

@@ -9,6 +9,7 @@ import { createRng } from '../../random/createRng';
 import { silhouetteScore } from '../../cluster/silhouetteScore';
 import { CUSTOMER_FIELDS, type CustomerTable } from '../../customers/CustomerTable';
 import { SegmentKitError } from '../../errors/SegmentKitError';
+import type { Role } from '../../roles/Role';
 import type { SettingsSchema } from '../../recipe/SettingsSchema';
 import { recipeError } from '../../recipe/validateSettings';
 import { SK_PREFIX } from '../../results/Outputs';
@@ -28,6 +29,8 @@ export interface KmeansSettings {
   logFeatures: string[];
   missing: 'drop' | 'median';
   nInit: number;
+  /** Category columns (or roles) one-hot encoded into the features, e.g. ['platform']. */
+  categoryFeatures: string[];
 }
 
 export interface KmeansFitted {
@@ -50,6 +53,7 @@ export const KMEANS_SETTINGS_SCHEMA: SettingsSchema = {
   logFeatures: { type: 'array', items: { type: 'string' }, default: ['frequency', 'monetary'] },
   missing: { type: 'enum', values: ['drop', 'median'], default: 'drop' },
   nInit: { type: 'integer', min: 1, max: 100, default: 10 },
+  categoryFeatures: { type: 'array', items: { type: 'string' }, default: [] },
 };
 
 /** Words for the derived features in cluster names ("High spending · recent"). */
@@ -80,7 +84,18 @@ function featureInput(customers: CustomerTable, s: KmeansSettings, asOf: number,
     }
     return { name, values, log: s.logFeatures.includes(name) };
   });
-  return { numeric };
+  const categories = s.categoryFeatures.map((name, i) => {
+    const column = findColumn(customers.table, customers.roles[name as Role] ?? name) ?? findColumn(customers.table, name);
+    if (!column || !('codes' in column)) {
+      const known = customers.table.columns.filter((c) => c.type === 'category').map((c) => c.name);
+      throw new SegmentKitError('E_FEATURE_UNKNOWN', `k-means category feature "${name}" is not a category column`, {
+        location: { path: `${path}.categoryFeatures[${i}]` },
+        hint: `Use one of: ${known.slice(0, 12).join(', ')}.`,
+      });
+    }
+    return { name, codes: column.codes, dictionary: column.dictionary };
+  });
+  return categories.length ? { numeric, categories } : { numeric };
 }
 
 function parseK(s: KmeansSettings, path: string): number | 'auto' {
@@ -163,7 +178,10 @@ export const kmeansModel: SegmentModel<KmeansSettings, KmeansFitted> = {
   label: 'Clusters',
   settingsSchema: KMEANS_SETTINGS_SCHEMA,
   requires(customers, s) {
-    const missing = s.features.filter((f) => !findColumn(customers.table, f) && !derived(customers, f, customers.asOf));
+    const missing = [
+      ...s.features.filter((f) => !findColumn(customers.table, f) && !derived(customers, f, customers.asOf)),
+      ...s.categoryFeatures.filter((f) => !findColumn(customers.table, customers.roles[f as Role] ?? f) && !findColumn(customers.table, f)),
+    ];
     return missing.length ? [`k-means needs numeric columns for ${missing.join(', ')} (or transaction data for recency, frequency and monetary)`] : [];
   },
   fit(customers, s, ctx) {
