@@ -43,7 +43,7 @@ describe('k-means models fitted in workers and handed to runRecipe', () => {
   // Above AUTO_K_SAMPLE customers "auto" chooses k on a sample and fits the chosen k on everyone.
   const customers = syntheticCustomers(AUTO_K_SAMPLE + 5000, 3);
   it.each(['5', 'auto'])('k=%s: same fitted recipe and labels as the single-thread run', async (k) => {
-    const recipe = validateRecipe(defaultRecipe(customers.roles, ['kmeans'], { seed: 21, settings: { kmeans: { k, kMax: 4 } } }), defaultRegistry);
+    const recipe = validateRecipe(defaultRecipe(customers.roles, ['kmeans'], { seed: 21, settings: { kmeans: { k, kMax: 3 } } }), defaultRegistry);
     const step = kmeansFitStep(customers, recipe.models[0].settings as unknown as KmeansSettings, modelContext(customers, recipe, 0));
     if ('fitted' in step) throw new Error('expected a fit on all rows');
     const fitted = step.finish(await fitKmeansInWorkers(step.prepared, step.options, { threads: 2 }));
