@@ -77,14 +77,14 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
       break;
     }
     if (iterations >= maxIter) break;
-    if (assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop) === 0) {
+    if (assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop, workspace.rows) === 0) {
       converged = true;
       strict = true;
       break;
     }
   }
   // Keep labels consistent with the final centres, as scikit-learn does after a tolerance stop.
-  if (!strict) assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop);
+  if (!strict) assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop, workspace.rows);
 
   let inertia = 0;
   for (let i = 0; i < n; i++) {
@@ -175,7 +175,7 @@ function distanceToCentre(data: Float64Array, i: number, d: number, centres: Flo
 function assignWithBounds(
   data: Float64Array, n: number, d: number, centres: Float64Array, k: number, labels: Int32Array,
   upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
-  shift: Float64Array, drop: Float64Array,
+  shift: Float64Array, drop: Float64Array, rows: Int32Array,
 ): number {
   for (let c = 0; c < k; c++) {
     let m = Infinity;
@@ -190,7 +190,7 @@ function assignWithBounds(
     }
     halfGap[c] = 0.5 * Math.sqrt(m);
   }
-  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop);
+  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop, rows);
   let changes = 0;
   for (let i = 0; i < n; i++) {
     const a = labels[i];
@@ -217,72 +217,105 @@ function assignWithBounds(
 }
 
 /**
- * {@link assignWithBounds} for three features, most of k-means' time on RFM data: the row and
- * its own centre's squared distance stay in registers, and the full pass reuses that distance
- * instead of computing it again. The arithmetic is the general path's, so labels, bounds and
- * centres come out the same to the bit.
+ * {@link assignWithBounds} for three features, most of k-means' time on RFM data. Whether a row's
+ * bounds hold is a coin toss the processor cannot predict (on customer data about a third fail),
+ * and a mispredicted branch costs more than the row's arithmetic, so the pass is split in three
+ * branch-free sweeps: move every bound and list the rows that fail; tighten the listed rows'
+ * upper bounds with the distance to their own centre and keep those that still fail; search all
+ * centres for those. Rows are listed in order, so the running sums change in the same order as
+ * the general path's and labels, bounds and centres come out the same to the bit.
  */
 function assignWithBounds3(
   data: Float64Array, n: number, centres: Float64Array, k: number, labels: Int32Array,
   upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
-  shift: Float64Array, drop: Float64Array,
+  shift: Float64Array, drop: Float64Array, rows: Int32Array,
 ): number {
-  let changes = 0;
-  for (let i = 0, b = 0; i < n; i++, b += 3) {
+  // up > max(gap, low) as two comparisons joined bitwise, no branch and no Math.max; unary plus
+  // turns a comparison into 0 or 1 without a branch in V8, where `c ? 1 : 0` still branches.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const a = labels[i];
     const up = upper[i] + shift[a];
     const low = lower[i] - drop[a];
     upper[i] = up;
     lower[i] = low;
-    const bound = halfGap[a] > low ? halfGap[a] : low;
-    if (up <= bound) continue;
-    const x0 = data[b];
-    const x1 = data[b + 1];
-    const x2 = data[b + 2];
+    rows[m] = i;
+    m += +(up > halfGap[a]) & +(up > low);
+  }
+  let f = 0;
+  for (let j = 0; j < m; j++) {
+    const i = rows[j];
+    const a = labels[i];
+    const b = i * 3;
     const oa = a * 3;
-    const f0 = x0 - centres[oa];
-    const f1 = x1 - centres[oa + 1];
-    const f2 = x2 - centres[oa + 2];
-    const own = f0 * f0 + f1 * f1 + f2 * f2;
-    const u = Math.sqrt(own);
-    if (u <= bound) {
-      upper[i] = u;
-      continue;
-    }
-    let best = Infinity;
-    let second = Infinity;
-    let bestC = 0;
-    for (let c = 0, o = 0; c < k; c++, o += 3) {
-      let s = own;
-      if (c !== a) {
-        const e0 = x0 - centres[o];
-        const e1 = x1 - centres[o + 1];
-        const e2 = x2 - centres[o + 2];
-        s = e0 * e0 + e1 * e1 + e2 * e2;
-      }
-      if (s < best) {
-        second = best;
-        best = s;
-        bestC = c;
-      } else if (s < second) second = s;
-    }
-    upper[i] = Math.sqrt(best);
-    lower[i] = Math.sqrt(second);
-    if (bestC !== a) {
+    const f0 = data[b] - centres[oa];
+    const f1 = data[b + 1] - centres[oa + 1];
+    const f2 = data[b + 2] - centres[oa + 2];
+    const u = Math.sqrt(f0 * f0 + f1 * f1 + f2 * f2);
+    upper[i] = u;
+    rows[f] = i;
+    f += +(u > halfGap[a]) & +(u > lower[i]);
+  }
+  let changes = 0;
+  for (let j = 0; j < f; j++) {
+    const i = rows[j];
+    const a = labels[i];
+    const c = nearestTwo3(data, i * 3, centres, k, upper, lower, i);
+    if (c !== a) {
       changes++;
-      labels[i] = bestC;
+      labels[i] = c;
       counts[a]--;
-      counts[bestC]++;
-      const ob = bestC * 3;
-      sums[oa] -= x0;
-      sums[oa + 1] -= x1;
-      sums[oa + 2] -= x2;
-      sums[ob] += x0;
-      sums[ob + 1] += x1;
-      sums[ob + 2] += x2;
+      counts[c]++;
+      const b = i * 3;
+      const oa = a * 3;
+      const ob = c * 3;
+      sums[oa] -= data[b];
+      sums[oa + 1] -= data[b + 1];
+      sums[oa + 2] -= data[b + 2];
+      sums[ob] += data[b];
+      sums[ob + 1] += data[b + 1];
+      sums[ob + 2] += data[b + 2];
     }
   }
   return changes;
+}
+
+/**
+ * Nearest centre of the three-feature row at `b` and, in the bounds of row `i`, the distances to
+ * it and to the second nearest; k ≥ 2 (with one centre no row's bounds ever fail). Branch-free:
+ * each comparison's outcome, 0 or 1, weighs the two candidates of a choice, which is exact for
+ * finite distances (1·x + 0·y = x), and the strict comparisons of {@link fullAssign} send ties
+ * to the lower centre number here too.
+ */
+function nearestTwo3(data: Float64Array, b: number, centres: Float64Array, k: number, upper: Float64Array, lower: Float64Array, i: number): number {
+  const x0 = data[b];
+  const x1 = data[b + 1];
+  const x2 = data[b + 2];
+  let e0 = x0 - centres[0];
+  let e1 = x1 - centres[1];
+  let e2 = x2 - centres[2];
+  const s0 = e0 * e0 + e1 * e1 + e2 * e2;
+  e0 = x0 - centres[3];
+  e1 = x1 - centres[4];
+  e2 = x2 - centres[5];
+  const s1 = e0 * e0 + e1 * e1 + e2 * e2;
+  let bestC = +(s1 < s0);
+  let best = bestC * s1 + (1 - bestC) * s0;
+  let second = bestC * s0 + (1 - bestC) * s1;
+  for (let c = 2, o = 6; c < k; c++, o += 3) {
+    e0 = x0 - centres[o];
+    e1 = x1 - centres[o + 1];
+    e2 = x2 - centres[o + 2];
+    const s = e0 * e0 + e1 * e1 + e2 * e2;
+    const nearer = +(s < best);
+    const secondNearer = +(s < second);
+    second = nearer * best + (1 - nearer) * (secondNearer * s + (1 - secondNearer) * second);
+    best = nearer * s + (1 - nearer) * best;
+    bestC += nearer * (c - bestC);
+  }
+  upper[i] = Math.sqrt(best);
+  lower[i] = Math.sqrt(second);
+  return bestC;
 }
 
 /** New centres from the running sums; returns the summed squared movement and fills per-centre shifts. */
