@@ -9,6 +9,9 @@ export interface KmeansWorkspace {
   n: number;
   buffers: [Float64Array, Float64Array];
   rows: Int32Array;
+  /** Mean feature variance of the matrix `varianceOf` (scales the tolerance), kept for the next run on it. */
+  meanVariance: number;
+  varianceOf: Float64Array | null;
 }
 
 /**
@@ -19,5 +22,5 @@ export interface KmeansWorkspace {
  * const run = kmeansSingleInit(prepared.data, prepared.n, prepared.d, 5, 7, { workspace });
  */
 export function createKmeansWorkspace(n: number): KmeansWorkspace {
-  return { n, buffers: [new Float64Array(n), new Float64Array(n)], rows: new Int32Array(n) };
+  return { n, buffers: [new Float64Array(n), new Float64Array(n)], rows: new Int32Array(n), meanVariance: NaN, varianceOf: null };
 }

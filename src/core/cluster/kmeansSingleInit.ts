@@ -43,9 +43,13 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
     throw new SegmentKitError('E_KMEANS_K', `k must be a whole number from 1 to the number of rows (${n}), not ${k}`, { location: { path: 'k' }, hint: 'Choose fewer clusters or give more rows.' });
   }
   const maxIter = opts.maxIter ?? 300;
-  const tol = (opts.tol ?? 1e-4) * meanVariance(data, n, d);
-
   const workspace = opts.workspace && opts.workspace.n === n ? opts.workspace : createKmeansWorkspace(n);
+  // Every initialisation on the same rows has the same scale: compute it once per workspace.
+  if (workspace.varianceOf !== data) {
+    workspace.meanVariance = meanVariance(data, n, d);
+    workspace.varianceOf = data;
+  }
+  const tol = (opts.tol ?? 1e-4) * workspace.meanVariance;
   const centres = seedKmeansPlusPlus(data, n, d, k, createRng(seed), workspace);
   const labels = new Int32Array(n);
   // The seeding is done with its scratch rows; every bound is written before it is read.
@@ -57,8 +61,9 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
   const drop = new Float64Array(k);
   const next = new Float64Array(k * d);
 
+  const fast = d === 3 && k >= 2;
   for (let i = 0; i < n; i++) {
-    const c = fullAssign(data, i, d, centres, k, upper, lower);
+    const c = fast ? nearestTwo3(data, i * 3, centres, k, upper, lower, i) : fullAssign(data, i, d, centres, k, upper, lower);
     labels[i] = c;
     counts[c]++;
     for (let t = 0; t < d; t++) sums[c * d + t] += data[i * d + t];
@@ -242,7 +247,7 @@ function assignWithBounds3(
     rows[m] = i;
     m += +(up > halfGap[a]) & +(up > low);
   }
-  let f = 0;
+  let changes = 0;
   for (let j = 0; j < m; j++) {
     const i = rows[j];
     const a = labels[i];
@@ -252,22 +257,16 @@ function assignWithBounds3(
     const f1 = data[b + 1] - centres[oa + 1];
     const f2 = data[b + 2] - centres[oa + 2];
     const u = Math.sqrt(f0 * f0 + f1 * f1 + f2 * f2);
-    upper[i] = u;
-    rows[f] = i;
-    f += +(u > halfGap[a]) & +(u > lower[i]);
-  }
-  let changes = 0;
-  for (let j = 0; j < f; j++) {
-    const i = rows[j];
-    const a = labels[i];
-    const c = nearestTwo3(data, i * 3, centres, k, upper, lower, i);
+    if (u <= halfGap[a] || u <= lower[i]) {
+      upper[i] = u;
+      continue;
+    }
+    const c = nearestTwo3(data, b, centres, k, upper, lower, i);
     if (c !== a) {
       changes++;
       labels[i] = c;
       counts[a]--;
       counts[c]++;
-      const b = i * 3;
-      const oa = a * 3;
       const ob = c * 3;
       sums[oa] -= data[b];
       sums[oa + 1] -= data[b + 1];

@@ -70,38 +70,94 @@ export function silhouetteScore(data: Float64Array, n: number, d: number, labels
   const sizes = new Float64Array(k);
   for (let r = 0; r < m; r++) sizes[code[r]]++;
 
+  // Rows sorted by cluster (stably): a row's distances to one cluster are then a contiguous run
+  // summed in a register, and only the mirrored half of each pair is added to memory, in order.
+  const blockStart = new Int32Array(k + 1);
+  for (let c = 0; c < k; c++) blockStart[c + 1] = blockStart[c] + sizes[c];
+  const fill = blockStart.slice(0, k);
+  const order = new Int32Array(m);
+  for (let r = 0; r < m; r++) order[fill[code[r]]++] = r;
   const x = new Float64Array(m * d);
-  for (let r = 0; r < m; r++) for (let t = 0; t < d; t++) x[r * d + t] = data[rows[r] * d + t];
+  for (let p = 0; p < m; p++) for (let t = 0; t < d; t++) x[p * d + t] = data[rows[order[p]] * d + t];
+  // sums[p·k + c]: total distance from sorted row p to the rows of cluster c.
   const sums = new Float64Array(m * k);
-  for (let r = 0; r < m; r++) {
-    const cr = code[r];
-    const base = r * d;
-    for (let q = r + 1; q < m; q++) {
-      let s = 0;
-      const other = q * d;
-      for (let t = 0; t < d; t++) {
-        const e = x[base + t] - x[other + t];
-        s += e * e;
+  for (let c = 0; c < k; c++) {
+    for (let p = blockStart[c]; p < blockStart[c + 1]; p++) {
+      for (let c2 = c; c2 < k; c2++) {
+        const from = c2 === c ? p + 1 : blockStart[c2];
+        const run = d === 3 ? distanceRun3(x, p, from, blockStart[c2 + 1], sums, k, c) : distanceRun(x, d, p, from, blockStart[c2 + 1], sums, k, c);
+        sums[p * k + c2] += run;
       }
-      const dist = Math.sqrt(s);
-      sums[r * k + code[q]] += dist;
-      sums[q * k + cr] += dist;
     }
   }
 
   let total = 0;
-  for (let r = 0; r < m; r++) {
-    const own = code[r];
+  for (let p = 0; p < m; p++) {
+    const own = code[order[p]];
     if (sizes[own] < 2) continue;
-    const a = sums[r * k + own] / (sizes[own] - 1);
+    const a = sums[p * k + own] / (sizes[own] - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) {
       if (c === own) continue;
-      const mean = sums[r * k + c] / sizes[c];
+      const mean = sums[p * k + c] / sizes[c];
       if (mean < b) b = mean;
     }
     const denom = a > b ? a : b;
     if (denom > 0) total += (b - a) / denom;
   }
   return { score: total / m, rowsUsed: m, sampled, unlabelled };
+}
+
+/**
+ * Σ distance from sorted row p to rows [from, to), each also added to that row's total towards
+ * p's cluster `c`. Two running sums halve the add chain the loop waits on.
+ */
+function distanceRun(x: Float64Array, d: number, p: number, from: number, to: number, sums: Float64Array, k: number, c: number): number {
+  let even = 0;
+  let odd = 0;
+  for (let q = from; q < to; q++) {
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const e = x[p * d + t] - x[q * d + t];
+      s += e * e;
+    }
+    const dist = Math.sqrt(s);
+    sums[q * k + c] += dist;
+    if ((q & 1) === 0) even += dist;
+    else odd += dist;
+  }
+  return even + odd;
+}
+
+/** {@link distanceRun} for three features, the row held in registers. */
+function distanceRun3(x: Float64Array, p: number, from: number, to: number, sums: Float64Array, k: number, c: number): number {
+  const x0 = x[p * 3];
+  const x1 = x[p * 3 + 1];
+  const x2 = x[p * 3 + 2];
+  let even = 0;
+  let odd = 0;
+  let q = from;
+  for (; q + 1 < to; q += 2) {
+    const e0 = x0 - x[q * 3];
+    const e1 = x1 - x[q * 3 + 1];
+    const e2 = x2 - x[q * 3 + 2];
+    const f0 = x0 - x[q * 3 + 3];
+    const f1 = x1 - x[q * 3 + 4];
+    const f2 = x2 - x[q * 3 + 5];
+    const de = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2);
+    const df = Math.sqrt(f0 * f0 + f1 * f1 + f2 * f2);
+    sums[q * k + c] += de;
+    sums[(q + 1) * k + c] += df;
+    even += de;
+    odd += df;
+  }
+  if (q < to) {
+    const e0 = x0 - x[q * 3];
+    const e1 = x1 - x[q * 3 + 1];
+    const e2 = x2 - x[q * 3 + 2];
+    const de = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2);
+    sums[q * k + c] += de;
+    even += de;
+  }
+  return even + odd;
 }
