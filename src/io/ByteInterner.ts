@@ -1,10 +1,19 @@
+import { DigitLane } from './DigitLane';
 import { fieldString } from './fieldString';
 
+/** Shapes a column may have before the rest of its fields are hashed: ids with and without a prefix, a few date layouts. */
+const MAX_LANES = 4;
+
 /**
- * Numbers the distinct byte strings of one column in order of first appearance, hashing the
- * bytes in place: a column of 8 million cells with 100,000 distinct customer ids costs 100,000
+ * Numbers the distinct byte strings of one column in order of first appearance, straight from
+ * the bytes: a column of 8 million cells with 100,000 distinct customer ids costs 100,000
  * decoded strings, not 8 million. Keys are compared against their first occurrence in `bytes`,
  * which must not change while the interner lives.
+ *
+ * Fields of a few shapes (`C0000001`, `2024-03-31`, `100001`: see {@link DigitLane}) are found
+ * by array index, with no hashing; the rest go to a hash table. The first field that no lane
+ * can take closes the lanes to new shapes, and a lane whose keys spread too thin moves its
+ * values to the hash table, so each field's shape sends it to one place for good.
  *
  * @example
  * const b = Buffer.from('C1,C2,C1');
@@ -13,46 +22,36 @@ import { fieldString } from './fieldString';
  * ids.strings(); // ['C1', 'C2']
  */
 export class ByteInterner {
-  private mask = 1023;
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes: Int32Array = new Int32Array(1024);
-  private starts: Float64Array = new Float64Array(1024);
-  private ends: Float64Array = new Float64Array(1024);
+  private readonly view: DataView;
   private size = 0;
+  private starts = new Uint32Array(1024);
+  private lens = new Int32Array(1024);
   private lastStart = 0;
-  private lastEnd = -1;
+  private lastLen = -1;
   private lastCode = -1;
   private anyQuoted = false;
 
-  constructor(private readonly bytes: Buffer) {}
+  private lanes: DigitLane[] = [];
+  private lanesOpen = true;
+
+  /** Open addressing, two Int32 per slot (code, hash) so a probe touches one cache line. */
+  private mask = 1023;
+  private slots = new Int32Array(2048).fill(-1);
+  private hashedCount = 0;
+
+  constructor(private readonly bytes: Buffer) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   /** The code of `bytes[s, e)`. */
   intern(s: number, e: number): number {
-    const { bytes } = this;
     const len = e - s;
     // Order lines of one customer or invoice are adjacent: most cells equal the previous one.
-    if (len === this.lastEnd - this.lastStart && sameBytes(bytes, s, this.lastStart, len)) return this.lastCode;
-    // Four bytes per multiply: the hash's dependency chain, not the loads, bounds this loop.
-    let h = Math.imul(len, 0x9e3779b1);
-    let p = s;
-    for (; p + 4 <= e; p += 4) {
-      h = Math.imul(h ^ (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)), 0x5bd1e995);
-      h ^= h >>> 15;
-    }
-    for (; p < e; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    h ^= h >>> 12;
-    let slot = h & this.mask;
-    let code = this.slots[slot];
-    while (code >= 0) {
-      if (this.hashes[code] === h && this.ends[code] - this.starts[code] === len && sameBytes(bytes, s, this.starts[code], len)) break;
-      slot = (slot + 1) & this.mask;
-      code = this.slots[slot];
-    }
-    if (code < 0) code = this.add(slot, h, s, e);
+    if (len === this.lastLen && sameBytes(this.view, this.bytes, s, this.lastStart, len)) return this.lastCode;
+    let code = this.lanes.length > 0 || this.lanesOpen ? this.laneCode(s, len) : -1;
+    if (code < 0) code = this.hashed(s, len);
     this.lastStart = s;
-    this.lastEnd = e;
+    this.lastLen = len;
     this.lastCode = code;
     return code;
   }
@@ -68,67 +67,130 @@ export class ByteInterner {
    * a million short ids cost one decode instead of a million.
    */
   strings(): string[] {
-    const { bytes, starts, ends, size } = this;
+    const { bytes, starts, lens, size } = this;
     let total = 0;
-    for (let k = 0; k < size; k++) if (bytes[starts[k]] !== 34) total += ends[k] - starts[k] + 1;
+    for (let k = 0; k < size; k++) if (bytes[starts[k]] !== 34) total += lens[k] + 1;
     const joined = Buffer.allocUnsafe(total);
     let q = 0;
     for (let k = 0; k < size; k++) {
       const s = starts[k];
       if (bytes[s] === 34) continue;
-      const e = ends[k];
+      const e = s + lens[k];
       if (e - s > 64) q += bytes.copy(joined, q, s, e);
       else for (let p = s; p < e; p++) joined[q++] = bytes[p];
       joined[q++] = 10;
     }
     const plain = joined.toString('utf8', 0, q).split('\n');
     const out: string[] = new Array(size);
-    for (let k = 0, j = 0; k < size; k++) out[k] = bytes[starts[k]] === 34 ? fieldString(bytes, starts[k], ends[k]) : plain[j++];
+    for (let k = 0, j = 0; k < size; k++) out[k] = bytes[starts[k]] === 34 ? fieldString(bytes, starts[k], starts[k] + lens[k]) : plain[j++];
     return out;
   }
 
-  private add(slot: number, h: number, s: number, e: number): number {
-    const code = this.size++;
-    if (code === this.hashes.length) {
-      this.hashes = growInt(this.hashes);
-      this.starts = growFloat(this.starts);
-      this.ends = growFloat(this.ends);
+  /** The code of a field whose shape has a lane (added when new), else -1. */
+  private laneCode(s: number, len: number): number {
+    const { bytes, lanes } = this;
+    for (let l = 0; l < lanes.length; l++) {
+      const lane = lanes[l];
+      const key = lane.key(bytes, s, len);
+      if (key < 0) continue;
+      const code = lane.get(key);
+      if (code >= 0) return code;
+      if (lane.set(key, this.size)) return this.append(s, len);
+      this.dropLane(l);
+      return -1;
     }
-    this.hashes[code] = h;
+    if (this.lanesOpen) {
+      const lane = lanes.length < MAX_LANES ? DigitLane.from(bytes, s, len) : null;
+      if (lane) {
+        lanes.push(lane);
+        lane.set(lane.key(bytes, s, len), this.size);
+        return this.append(s, len);
+      }
+      this.lanesOpen = false;
+    }
+    return -1;
+  }
+
+  /** Moves a lane's values into the hash table, where its shape is looked up from now on. */
+  private dropLane(l: number): void {
+    const [lane] = this.lanes.splice(l, 1);
+    this.lanesOpen = false;
+    for (let k = 0; k < this.size; k++) {
+      if (lane.key(this.bytes, this.starts[k], this.lens[k]) < 0) continue;
+      this.hashedCount++;
+      if (this.hashedCount * 2 > this.mask) this.rehash();
+      this.place(k, hashBytes(this.view, this.bytes, this.starts[k], this.lens[k]));
+    }
+  }
+
+  private hashed(s: number, len: number): number {
+    const { view, bytes, slots, mask } = this;
+    const h = hashBytes(view, bytes, s, len);
+    let slot = h & mask;
+    let code = slots[2 * slot];
+    while (code >= 0) {
+      if (slots[2 * slot + 1] === h && this.lens[code] === len && sameBytes(view, bytes, s, this.starts[code], len)) return code;
+      slot = (slot + 1) & mask;
+      code = slots[2 * slot];
+    }
+    code = this.append(s, len);
+    slots[2 * slot] = code;
+    slots[2 * slot + 1] = h;
+    if (++this.hashedCount * 2 > mask) this.rehash();
+    return code;
+  }
+
+  private append(s: number, len: number): number {
+    const code = this.size++;
+    if (code === this.starts.length) {
+      const starts = new Uint32Array(code * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const lens = new Int32Array(code * 2);
+      lens.set(this.lens);
+      this.lens = lens;
+    }
     if (this.bytes[s] === 34) this.anyQuoted = true;
     this.starts[code] = s;
-    this.ends[code] = e;
-    this.slots[slot] = code;
-    if (this.size * 2 > this.mask) this.rehash();
+    this.lens[code] = len;
     return code;
   }
 
   private rehash(): void {
+    const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    const slots = new Int32Array(this.mask + 1).fill(-1);
-    for (let k = 0; k < this.size; k++) {
-      let slot = this.hashes[k] & this.mask;
-      while (slots[slot] >= 0) slot = (slot + 1) & this.mask;
-      slots[slot] = k;
-    }
-    this.slots = slots;
+    this.slots = new Int32Array((this.mask + 1) * 2).fill(-1);
+    for (let slot = 0; slot < old.length; slot += 2) if (old[slot] >= 0) this.place(old[slot], old[slot + 1]);
+  }
+
+  private place(code: number, h: number): void {
+    const { slots, mask } = this;
+    let slot = h & mask;
+    while (slots[2 * slot] >= 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = code;
+    slots[2 * slot + 1] = h;
   }
 }
 
-/** Compares from the end: ids and dates that share a prefix differ in their last bytes. */
-function sameBytes(bytes: Buffer, a: number, b: number, len: number): boolean {
-  for (let k = len - 1; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
+/** Four bytes per multiply: the hash's dependency chain, not the loads, bounds this loop. */
+function hashBytes(view: DataView, bytes: Uint8Array, s: number, len: number): number {
+  const e = s + len;
+  let h = Math.imul(len, 0x9e3779b1);
+  let p = s;
+  for (; p + 4 <= e; p += 4) {
+    h = Math.imul(h ^ view.getInt32(p, true), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  for (; p < e; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+/** Compares four bytes at a time from the end: ids and dates that share a prefix differ in their last bytes. */
+function sameBytes(view: DataView, bytes: Uint8Array, a: number, b: number, len: number): boolean {
+  let k = len - 4;
+  for (; k >= 0; k -= 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
+  for (k += 3; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
   return true;
-}
-
-function growInt(a: Int32Array): Int32Array {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
-}
-
-function growFloat(a: Float64Array): Float64Array {
-  const out = new Float64Array(a.length * 2);
-  out.set(a);
-  return out;
 }

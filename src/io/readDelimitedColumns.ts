@@ -130,46 +130,57 @@ function columnsFromBytes(body: Buffer, d: number, hasHeaderOption: boolean | 'a
       i++;
     }
   };
+  // Records are cut a chunk at a time into per-column field bounds, then each column takes its
+  // chunk in one tight loop: every loop then sees one kind of column and one interner.
+  const chunk = new ChunkBounds(width, n);
   let rows = 0;
   let blankRows = 0;
   let lastDataRecord = -1;
   let shortRows = 0;
   const firstShort: number[] = [];
   let r = dataRecord;
-  for (pos = dataPos; pos < n; pos = next, r++) {
-    next = scanRecord(body, pos, d, f);
-    if (!isDataRecord(body, f)) {
-      blankRows++;
-      continue;
-    }
-    if (f.count > width) {
-      const filled = lastFilled(body, f);
-      if (filled >= width) {
-        throw new SegmentKitError('E_RAGGED_ROW', `Row ${r + 1} has ${filled + 1} values but the header has ${width} columns`, {
-          location: { file, row: r + 1 },
-          hint: 'Give the extra values a header, or check the delimiter and quoting of that row.',
-        });
+  pos = dataPos;
+  while (pos < n) {
+    let j = 0;
+    for (; pos < n && j < CHUNK_ROWS; pos = next, r++) {
+      next = scanRecord(body, pos, d, f);
+      if (!isDataRecord(body, f)) {
+        blankRows++;
+        continue;
       }
-    } else if (f.count < width) {
-      shortRows++;
-      if (firstShort.length < 5) firstShort.push(r + 1);
+      if (f.count > width) {
+        const filled = lastFilled(body, f);
+        if (filled >= width) {
+          throw new SegmentKitError('E_RAGGED_ROW', `Row ${r + 1} has ${filled + 1} values but the header has ${width} columns`, {
+            location: { file, row: r + 1 },
+            hint: 'Give the extra values a header, or check the delimiter and quoting of that row.',
+          });
+        }
+      } else if (f.count < width) {
+        shortRows++;
+        if (firstShort.length < 5) firstShort.push(r + 1);
+      }
+      chunk.store(f, j);
+      chunk.rowSources[j++] = r + 1;
+      lastDataRecord = r;
     }
-    if (rows === capacity) {
-      capacity = Math.ceil(capacity * 1.5);
+    if (rows + j > capacity) {
+      capacity = Math.max(rows + j, Math.ceil(capacity * 1.5));
       rowSources = growInt(rowSources, capacity);
       for (const column of columns) column.grow(capacity);
     }
+    rowSources.set(chunk.rowSources.subarray(0, j), rows);
     for (let c = 0; c < width; c++) {
       const column = columns[c];
-      if (c >= f.count) column.addMissing(rows);
-      else if (!column.add(f.start[c], f.end[c], rows)) {
+      const from = c * CHUNK_ROWS;
+      const at = column.addChunk(chunk.start, chunk.end, from, j, rows);
+      if (at < j) {
         column.toText(capacity);
-        replay(column, c, rows);
-        column.addText(f.start[c], f.end[c], rows);
+        replay(column, c, rows + at);
+        column.addChunk(chunk.start, chunk.end, from + at, j - at, rows + at);
       }
     }
-    rowSources[rows++] = r + 1;
-    lastDataRecord = r;
+    rows += j;
   }
   const warnings: IngestWarning[] = [];
   const inside = rows > 0 ? blankRows - (r - 1 - lastDataRecord) : 0;
@@ -204,13 +215,25 @@ class ByteColumn {
     this.numbers = new Float64Array(capacity);
   }
 
-  /** Stores row `i`; false when a numeric column meets a cell that is not a plain number. */
-  add(s: number, e: number, i: number): boolean {
+  /**
+   * Stores `count` fields from the bounds at `from` as rows `row`, `row + 1`, …; returns how many
+   * it stored, fewer than `count` when a numeric column meets a cell that is not a plain number.
+   */
+  addChunk(start: Float64Array, end: Float64Array, from: number, count: number, row: number): number {
+    const { bytes } = this;
     if (this.codes) {
-      this.addText(s, e, i);
-      return true;
+      const codes = this.codes;
+      const interner = this.interner as ByteInterner;
+      for (let j = 0; j < count; j++) {
+        const s = start[from + j];
+        const e = end[from + j];
+        codes[row + j] = s === e ? -1 : interner.intern(s, e);
+      }
+      return count;
     }
-    return storePlainNumber(this.bytes, s, e, this.numbers as Float64Array, i);
+    const numbers = this.numbers as Float64Array;
+    for (let j = 0; j < count; j++) if (!storePlainNumber(bytes, start[from + j], end[from + j], numbers, row + j)) return j;
+    return count;
   }
 
   addText(s: number, e: number, i: number): void {
@@ -258,6 +281,37 @@ class ByteColumn {
     }
     if (values.length < strings.length) for (let i = 0; i < rows; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
     return { kind: 'coded', codes, values };
+  }
+}
+
+/** Records per chunk: small enough for a chunk's bounds to stay in cache, big enough to amortise the per-column loops. */
+const CHUNK_ROWS = 4096;
+
+/**
+ * One chunk of records as per-column field bounds (column-major). A cell missing from a short
+ * record gets the empty range at the end of the body, which every column stores as missing.
+ */
+class ChunkBounds {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly rowSources = new Int32Array(CHUNK_ROWS);
+
+  constructor(
+    private readonly width: number,
+    private readonly missingAt: number,
+  ) {
+    this.start = new Float64Array(width * CHUNK_ROWS);
+    this.end = new Float64Array(width * CHUNK_ROWS);
+  }
+
+  store(f: FieldBounds, j: number): void {
+    const { width, start, end } = this;
+    const filled = Math.min(f.count, width);
+    for (let c = 0; c < filled; c++) {
+      start[c * CHUNK_ROWS + j] = f.start[c];
+      end[c * CHUNK_ROWS + j] = f.end[c];
+    }
+    for (let c = filled; c < width; c++) start[c * CHUNK_ROWS + j] = end[c * CHUNK_ROWS + j] = this.missingAt;
   }
 }
 
