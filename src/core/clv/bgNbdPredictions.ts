@@ -52,14 +52,19 @@ export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, x: number, T:
   const z = t / (alpha + T + t);
   if (c <= 0 || z > SERIES_LIMIT || Math.abs(a - 1) < 1e-6) return expectedPurchasesByQuadrature(params, x, T, t);
   const logTail = rx * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(rx, b + x, c, z);
-  return (c / (a - 1)) * -Math.expm1(logTail);
+  const closed = (c / (a - 1)) * -Math.expm1(logTail);
+  // Shapes in the thousands can defeat the series (cancellation); the quadrature stands in then.
+  return Number.isFinite(closed) && closed >= 0 ? closed : expectedPurchasesByQuadrature(params, x, T, t);
 }
 
 /**
  * Given λ and p, an alive customer makes (1 − e^(−λpt))/p purchases in t on average; with the
  * posterior λ ~ Gamma(r+x, α+T) this is h(p) = [1 − (1 + pt/(α+T))^−(r+x)] / p, averaged over
- * p ~ Beta(a, b+x). The Beta endpoint singularities are removed by substituting p = v^(1/a) on
- * (0, ½] and 1 − p = w^(1/(b+x)) on [½, 1), leaving smooth integrands for Gauss–Legendre.
+ * p ~ Beta(a, b+x). The Beta density is integrated only over its mean ± 30 standard deviations
+ * (beyond that its mass is below 1e-13), so a narrow posterior — a or b + x in the hundreds —
+ * still falls on many nodes. It is evaluated in logs, so the normaliser cannot underflow. A
+ * shape below 1 makes the density infinite at that end: there p = v^(1/a) (or 1 − p = w^(1/(b+x)))
+ * removes the singularity before Gauss–Legendre.
  */
 function expectedPurchasesByQuadrature(params: BgNbdParams, x: number, T: number, t: number): number {
   const { r, alpha, a, b } = params;
@@ -67,15 +72,33 @@ function expectedPurchasesByQuadrature(params: BgNbdParams, x: number, T: number
   const bx = b + x;
   const scale = t / (alpha + T);
   const h = (p: number): number => (p === 0 ? rx * scale : -Math.expm1(-rx * Math.log1p(p * scale)) / p);
-  const low = integrate((v) => {
-    const p = Math.pow(v, 1 / a);
-    return h(p) * Math.pow(1 - p, bx - 1);
-  }, 0, Math.pow(0.5, a)) / a;
-  const high = integrate((w) => {
-    const q = Math.pow(w, 1 / bx);
-    return h(1 - q) * Math.pow(1 - q, a - 1);
-  }, 0, Math.pow(0.5, bx)) / bx;
-  return (low + high) / Math.exp(lnBeta(a, bx));
+  const logNorm = lnBeta(a, bx);
+  const mean = a / (a + bx);
+  const sd = Math.sqrt((a * bx) / ((a + bx) * (a + bx) * (a + bx + 1)));
+  const lo = a < 1 ? 0 : Math.max(0, mean - 30 * sd);
+  const hi = bx < 1 ? 1 : Math.min(1, mean + 30 * sd);
+  const density = (p: number): number => Math.exp((a - 1) * Math.log(p) + (bx - 1) * Math.log1p(-p) - logNorm);
+  let total = 0;
+  if (lo < 0.5) {
+    const to = Math.min(hi, 0.5);
+    // p^(a−1) dp = dv / a under p = v^(1/a).
+    total += a < 1
+      ? integrate((v) => {
+        const p = Math.pow(v, 1 / a);
+        return h(p) * Math.exp((bx - 1) * Math.log1p(-p) - logNorm);
+      }, 0, Math.pow(to, a)) / a
+      : integrate((p) => h(p) * density(p), lo, to);
+  }
+  if (hi > 0.5) {
+    const from = Math.max(lo, 0.5);
+    total += bx < 1
+      ? integrate((w) => {
+        const q = Math.pow(w, 1 / bx);
+        return h(1 - q) * Math.exp((a - 1) * Math.log1p(-q) - logNorm);
+      }, 0, Math.pow(1 - from, bx)) / bx
+      : integrate((p) => h(p) * density(p), from, hi);
+  }
+  return total;
 }
 
 /**
