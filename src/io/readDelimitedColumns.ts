@@ -175,7 +175,7 @@ function columnsFromBytes(body: Buffer, d: number, hasHeaderOption: boolean | 'a
       const from = c * CHUNK_ROWS;
       const at = column.addChunk(chunk.start, chunk.end, from, j, rows);
       if (at < j) {
-        column.toText(capacity);
+        column.toText();
         replay(column, c, rows + at);
         column.addChunk(chunk.start, chunk.end, from + at, j - at, rows + at);
       }
@@ -204,16 +204,16 @@ function columnsFromBytes(body: Buffer, d: number, hasHeaderOption: boolean | 'a
  * and grow by half when it falls short.
  */
 class ByteColumn {
-  private numbers: Float64Array | null;
+  /** Null until the column's first plain number: text columns never allocate a row of doubles. */
+  private numbers: Float64Array | null = null;
   private codes: Int32Array | null = null;
   private interner: ByteInterner | null = null;
+  private readonly first = new Float64Array(1);
 
   constructor(
     private readonly bytes: Buffer,
-    capacity: number,
-  ) {
-    this.numbers = new Float64Array(capacity);
-  }
+    private capacity: number,
+  ) {}
 
   /**
    * Stores `count` fields from the bounds at `from` as rows `row`, `row + 1`, …; returns how many
@@ -231,7 +231,11 @@ class ByteColumn {
       }
       return count;
     }
-    const numbers = this.numbers as Float64Array;
+    if (!this.numbers) {
+      if (count === 0 || !storePlainNumber(bytes, start[from], end[from], this.first, 0)) return 0;
+      this.numbers = new Float64Array(this.capacity);
+    }
+    const numbers = this.numbers;
     for (let j = 0; j < count; j++) if (!storePlainNumber(bytes, start[from + j], end[from + j], numbers, row + j)) return j;
     return count;
   }
@@ -241,27 +245,27 @@ class ByteColumn {
   }
 
   addMissing(i: number): void {
-    if (this.codes) this.codes[i] = -1;
-    else (this.numbers as Float64Array)[i] = NaN;
+    (this.codes as Int32Array)[i] = -1;
   }
 
-  toText(capacity: number): void {
+  toText(): void {
     this.numbers = null;
-    this.codes = new Int32Array(capacity);
+    this.codes = new Int32Array(this.capacity);
     this.interner = new ByteInterner(this.bytes);
   }
 
   grow(capacity: number): void {
+    this.capacity = capacity;
     if (this.codes) this.codes = growInt(this.codes, capacity);
-    else {
+    else if (this.numbers) {
       const out = new Float64Array(capacity);
-      out.set(this.numbers as Float64Array);
+      out.set(this.numbers);
       this.numbers = out;
     }
   }
 
   finish(rows: number): ColumnCells {
-    if (!this.codes) return { kind: 'numbers', values: fit(this.numbers as Float64Array, rows) };
+    if (!this.codes) return { kind: 'numbers', values: this.numbers ? fit(this.numbers, rows) : new Float64Array(rows) };
     const codes = fit(this.codes, rows);
     const interner = this.interner as ByteInterner;
     const strings = interner.strings();

@@ -250,13 +250,9 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
 function codedColumn(acc: Accumulator, codes: Int32Array, values: string[]): InferredColumn {
   const n = codes.length;
   const k = values.length;
-  const counts = new Int32Array(k);
-  let blank = 0;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i];
-    if (c < 0) blank++;
-    else counts[c]++;
-  }
+  const counts = countCodes(codes, k);
+  let blank = n;
+  for (let c = 0; c < k; c++) blank -= counts[c];
   let errors = 0;
   let nonNumeric = 0;
   const trimmed: (string | undefined)[] = new Array(k);
@@ -279,46 +275,68 @@ function codedColumn(acc: Accumulator, codes: Int32Array, values: string[]): Inf
   }
   // Values are distinct, so only trimming can make two of them one category.
   let trims = false;
-  for (let c = 0; c < k; c++) if (trimmed[c] !== undefined && trimmed[c] !== values[c]) trims = true;
-  const index = trims ? new Map<string, number>() : undefined;
-  const dictionary: string[] = [];
-  const remap = new Int32Array(k);
-  let identity = true;
+  let dropped = false;
   for (let c = 0; c < k; c++) {
-    const t = trimmed[c];
-    if (t === undefined) {
-      remap[c] = -1;
-      identity = false;
-      continue;
-    }
-    let code = index ? index.get(t) : undefined;
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(t);
-      index?.set(t, code);
-    }
-    remap[c] = code;
-    if (code !== c) identity = false;
+    if (trimmed[c] === undefined) dropped = true;
+    else if (trimmed[c] !== values[c]) trims = true;
   }
-  if (!identity) for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+  let dictionary: string[];
+  const remap = new Int32Array(k);
+  let identity = !dropped;
+  if (!trims && !dropped) dictionary = values;
+  else {
+    const index = trims ? new Map<string, number>() : undefined;
+    dictionary = [];
+    for (let c = 0; c < k; c++) {
+      const t = trimmed[c];
+      if (t === undefined) {
+        remap[c] = -1;
+        continue;
+      }
+      let code = index ? index.get(t) : undefined;
+      if (code === undefined) {
+        code = dictionary.length;
+        dictionary.push(t);
+        index?.set(t, code);
+      }
+      remap[c] = code;
+      if (code !== c) identity = false;
+    }
+  }
+  let dictionaryCounts = counts;
+  if (!identity) {
+    for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+    dictionaryCounts = new Int32Array(dictionary.length);
+    for (let c = 0; c < k; c++) if (remap[c] >= 0) dictionaryCounts[remap[c]] += counts[c];
+  }
   const coded: CodedColumn = { name: acc.ctx.name, type: 'category', codes, dictionary };
   const rowTexts = (): (string | null)[] => {
     const out: (string | null)[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = codes[i] < 0 ? null : dictionary[codes[i]];
     return out;
   };
-  return textColumn(acc, coded, n - blank - errors, blank, errors, rowTexts);
+  return textColumn(acc, coded, n - blank - errors, blank, errors, rowTexts, dictionaryCounts);
 }
 
-/** `rowTexts` gives every row's trimmed text (null when missing), for columns kept as free text. */
-function textColumn(acc: Accumulator, coded: CodedColumn, present: number, blank: number, errors: number, rowTexts: () => (string | null)[]): InferredColumn {
+/**
+ * `rowTexts` gives every row's trimmed text (null when missing), for columns kept as free text;
+ * `known` are the rows per dictionary entry when the caller has counted them already.
+ */
+function textColumn(
+  acc: Accumulator,
+  coded: CodedColumn,
+  present: number,
+  blank: number,
+  errors: number,
+  rowTexts: () => (string | null)[],
+  known?: Int32Array,
+): InferredColumn {
   const { name } = acc.ctx;
   // Every check runs once per distinct value: a million order lines hold a few thousand products.
   const { codes, dictionary } = coded;
   const n = codes.length;
   const k = dictionary.length;
-  const counts = new Int32Array(k);
-  for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
+  const counts = known ?? countCodes(codes, k);
   const idHeader = isIdHeader(name);
   // Each test stops once its type is out of reach (a big id column is decided in its first
   // values); a dictionary entry always has a count above zero, which makes that safe.
@@ -360,7 +378,7 @@ function textColumn(acc: Accumulator, coded: CodedColumn, present: number, blank
     for (let i = 0; i < n; i++) if (codes[i] >= 0) out[i] = byCode[codes[i]];
     return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
   }
-  if (maybeDates && dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, dictionary, parts, blank, errors);
+  if (maybeDates && dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, counts, parts, blank, errors);
   const decimal = detectDecimalSeparator(dictionary, acc.ctx.decimalHint);
   const byCode = new Float64Array(k);
   let parsed = 0;
@@ -380,6 +398,12 @@ function textColumn(acc: Accumulator, coded: CodedColumn, present: number, blank
   return acc.finish({ name, type: 'text', values: rowTexts() }, blank, errors);
 }
 
+function countCodes(codes: Int32Array, k: number): Int32Array {
+  const counts = new Int32Array(k);
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
+  return counts;
+}
+
 /** Per-row values from per-code values; rows whose code has no value are reported as unparsable. */
 function decodeCodes(acc: Accumulator, codes: Int32Array, byCode: Float64Array): Float64Array {
   const values = new Float64Array(codes.length).fill(NaN);
@@ -392,10 +416,8 @@ function decodeCodes(acc: Accumulator, codes: Int32Array, byCode: Float64Array):
   return values;
 }
 
-function dateColumn(acc: Accumulator, codes: Int32Array, dictionary: string[], parts: (DateParts | undefined)[], blank: number, errors: number): InferredColumn {
+function dateColumn(acc: Accumulator, codes: Int32Array, counts: Int32Array, parts: (DateParts | undefined)[], blank: number, errors: number): InferredColumn {
   const { name } = acc.ctx;
-  const counts = new Int32Array(dictionary.length);
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
   let dmy = 0;
   let mdy = 0;
   let ambiguous = 0;

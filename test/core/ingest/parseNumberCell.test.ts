@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { detectDecimalSeparator, isPlainDecimal, parseNumberCell } from '../../../src/core/ingest/parseNumberCell';
 
 describe('parseNumberCell', () => {
@@ -35,6 +36,16 @@ describe('parseNumberCell', () => {
     expect(isPlainDecimal('00042')).toBe(false);
     expect(isPlainDecimal('0.5')).toBe(true);
     expect(isPlainDecimal('-12')).toBe(true);
+  });
+
+  it('accepts exactly what the plain-number pattern accepts (and finite), on number-like strings', () => {
+    const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+    const text = fc.oneof(
+      fc.array(fc.constantFrom('-', '+', '0', '1', '9', '.', 'e', 'E', ',', ' ', 'x'), { maxLength: 8 }).map((cs) => cs.join('')),
+      fc.double().map(String),
+      fc.constantFrom('', '-', '0', '00', '-0', '0.', '.5', '1e', '1e+', '1e-7', '1E5', '1e999', '-1.5e+10', '12 ', ' 12', '٣'),
+    );
+    fc.assert(fc.property(text, (t) => expect(isPlainDecimal(t)).toBe(PLAIN.test(t) && Number.isFinite(+t))), { numRuns: 5000, seed: 3 });
   });
 
   it('decides the decimal separator from values that only read one way', () => {
