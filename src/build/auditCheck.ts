@@ -4,11 +4,13 @@ import { execFile } from 'node:child_process';
  * Advisories accepted on purpose, each with the reason. xlsx 0.18.5 comes in through danfojs
  * (DESIGN.md: `overrides: { xlsx: 0.18.5 }`, the last release on the npm registry); SegmentKit
  * never calls danfojs's Excel reader or writer (exceljs reads and writes workbooks), so the
- * vulnerable xlsx code paths are not reachable from SegmentKit with user data.
+ * vulnerable xlsx code paths are not reachable from SegmentKit with user data. The ids and
+ * their CVEs were checked against the GitHub advisory database; neither fix is on the npm
+ * registry (SheetJS publishes only on its own CDN since 0.19).
  */
 export const ALLOWED_ADVISORIES: Readonly<Record<string, string>> = {
-  'GHSA-4r6h-8v6p-xvw6': 'xlsx 0.18.5 prototype pollution when reading crafted files: only danfojs readExcel reaches it, and SegmentKit never calls it',
-  'GHSA-5pgg-2g8v-p4x9': 'xlsx 0.18.5 ReDoS in formula parsing: only danfojs readExcel reaches it, and SegmentKit never calls it',
+  'GHSA-4r6h-8v6p-xvw6': 'CVE-2023-30533, xlsx through 0.19.2: prototype pollution when reading a crafted file; only danfojs readExcel reads files with it, and SegmentKit never calls it',
+  'GHSA-5pgg-2g8v-p4x9': 'CVE-2024-22363, xlsx before 0.20.2: regular-expression denial of service on crafted input; only danfojs readExcel parses files with it, and SegmentKit never calls it',
 };
 
 /** Severities that fail the check when not allow-listed. */
