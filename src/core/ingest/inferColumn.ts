@@ -379,13 +379,17 @@ function textColumn(
     return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
   }
   if (maybeDates && dates > 0 && dates >= TYPE_SHARE * present) return dateColumn(acc, codes, counts, parts, blank, errors);
-  const decimal = detectDecimalSeparator(dictionary, acc.ctx.decimalHint);
+  // A value without `.` or `,` reads the same with either separator, so the column's separator
+  // is only worked out once a value needs it: id columns stop long before that.
+  let decimal: DecimalSeparator | undefined;
   const byCode = new Float64Array(k);
   let parsed = 0;
   let numeric = true;
   unseen = present;
   for (let c = 0; c < k && numeric; c++) {
-    byCode[c] = parseNumberCell(dictionary[c], decimal);
+    const t = dictionary[c];
+    if (decimal === undefined && (t.indexOf('.') >= 0 || t.indexOf(',') >= 0)) decimal = detectDecimalSeparator(dictionary, acc.ctx.decimalHint);
+    byCode[c] = parseNumberCell(t, decimal ?? acc.ctx.decimalHint);
     unseen -= counts[c];
     if (byCode[c] === byCode[c]) parsed += counts[c];
     else if (idHeader || parsed + unseen < TYPE_SHARE * present) numeric = false;
