@@ -56,6 +56,11 @@ export class ByteInterner {
     return code;
   }
 
+  /** Where each code's first occurrence lies in the bytes, by code (views of the interner's own arrays). */
+  fields(): { starts: Uint32Array; lens: Int32Array } {
+    return { starts: this.starts.subarray(0, this.size), lens: this.lens.subarray(0, this.size) };
+  }
+
   /** Whether some interned field is quoted: only then can two codes read as the same string. */
   get quoted(): boolean {
     return this.anyQuoted;

@@ -141,3 +141,42 @@ describe('free-text columns', () => {
     expect(observable(readDelimitedColumns(Buffer.from(csv), { file: 'x.csv' })).columns).toEqual(observable(p).columns);
   });
 });
+
+describe('reading with a worker thread', () => {
+  /** The bytes in shared memory, as readFileBytes gives big files: only then may a worker read them. */
+  const shared = (text: string): Buffer => {
+    const plain = Buffer.from(text);
+    const bytes = Buffer.from(new SharedArrayBuffer(plain.length));
+    plain.copy(bytes);
+    return bytes;
+  };
+  const both = async (text: string) => [await outcome(() => readDelimitedColumns(shared(text), { file: 'x.csv', threads: 2 })), await outcome(() => readDelimitedColumns(Buffer.from(text), { file: 'x.csv', threads: 1 }))];
+
+  it('gives the table one thread gives: blank and short rows, columns turning text on either side, ids in first-appearance order', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => {
+      if (i === 3000 || i === 9000 || i === 11_999) return '';
+      if (i === 2500 || i === 8500) return `${100000 + i},C${i % 700}`;
+      const late = i === 10_000 ? 'n/a' : String(i % 13);
+      const early = i === 100 ? 'x' : String(i);
+      return `${i % 53 === 0 ? 'C' : ''}${100000 + (i >> 1)},C${String((i * 7) % 5000).padStart(7, '0')},${late},${early},"p ${i % 9}",2024-0${1 + (i % 9)}-1${i % 10}`;
+    });
+    const [fast, alone] = await both(`invoice_id,customer_id,late,early,product,order_date\n${rows.join('\n')}\n`);
+    expect(fast).toEqual(alone);
+    expect((fast as ReturnType<typeof observable>).warnings.map((w) => w.code)).toEqual(['W_BLANK_ROWS', 'W_SHORT_ROWS', 'W_UNPARSABLE', 'W_UNPARSABLE']);
+  }, 60_000);
+
+  it('reads on alone when the split falls inside a quoted line break', async () => {
+    // The middle of the data falls inside one note of 5,000 quoted lines.
+    const small = (from: number) => Array.from({ length: 2000 }, (_, i) => `C${(from + i) % 300},${from + i},plain`);
+    const rows = [...small(0), `C1,7,"${'a\n'.repeat(5000)}"`, ...small(2000)];
+    const [fast, alone] = await both(`customer_id,amount,note\n${rows.join('\n')}\n`);
+    expect(fast).toEqual(alone);
+  }, 60_000);
+
+  it('reports a row with too many values on the worker side by its row number in the file', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => (i === 5000 ? `C1,${i},x,y` : `C${i % 300},${i}`));
+    const [fast, alone] = await both(`customer_id,amount\n${rows.join('\n')}\n`);
+    expect(fast).toEqual({ error: 'x.csv, row 5002: Row 5002 has 4 values but the header has 2 columns. Give the extra values a header, or check the delimiter and quoting of that row.' });
+    expect(alone).toEqual(fast);
+  }, 60_000);
+});
