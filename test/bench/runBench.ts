@@ -3,7 +3,7 @@
  * e.g. `npm run bench -- ingest kmeans`), prints one table and writes bench/results.json with
  * the machine description. Targets live here, never in unit tests.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, BenchRow } from './BenchRow';
@@ -33,9 +33,20 @@ async function main(): Promise<void> {
     node: process.version,
   };
   process.stdout.write(renderTable(rows) + '\n');
+  const out = join(dir, '..', '..', 'bench', 'results.json');
   mkdirSync(join(dir, '..', '..', 'bench'), { recursive: true });
-  writeFileSync(join(dir, '..', '..', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, rows: mergeRows(out, files, rows) }, null, 2) + '\n');
   process.stdout.write(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}\nWritten to bench/results.json\n`);
+}
+
+/**
+ * A run of some areas replaces those areas' rows and keeps the others' from the last run, so
+ * `npm run bench -- kmeans` does not wipe the table; rows stay ordered by area.
+ */
+function mergeRows(file: string, ran: string[], rows: BenchRow[]): BenchRow[] {
+  const areasRun = new Set([...ran.map((f) => f.replace('.bench.ts', '')), ...rows.map((r) => r.area)]);
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rows: BenchRow[] }).rows.filter((r) => !areasRun.has(r.area)) : [];
+  return [...kept, ...rows].sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
 }
 
 function formatRow(r: BenchRow): string {
