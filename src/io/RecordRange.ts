@@ -2,6 +2,7 @@ import type { ColumnCells } from '../core/ingest/inferColumn';
 import { ByteColumn, type ColumnPart } from './ByteColumn';
 import { CHUNK_ROWS, ChunkBounds } from './ChunkBounds';
 import { fitRows } from './fitRows';
+import type { UnclosedQuote } from './parseDelimitedRecords';
 import { isDataRecord, lastFilled } from './recordFields';
 import { createFieldBounds, scanRecord } from './scanRecord';
 
@@ -20,6 +21,7 @@ export interface RangePart {
   shortRows: number;
   firstShort: number[];
   ragged: RaggedRecord | null;
+  unclosed: UnclosedQuote | null;
   rowSources: Int32Array;
   columns: ColumnPart[];
 }
@@ -49,6 +51,8 @@ export class RecordRange {
   shortRows = 0;
   readonly firstShort: number[] = [];
   ragged: RaggedRecord | null = null;
+  /** A quote that never closes: its record runs to the end of the bytes. */
+  unclosed: UnclosedQuote | null = null;
   pos: number;
   record: number;
   private readonly chunk: ChunkBounds;
@@ -79,6 +83,7 @@ export class RecordRange {
       let r = this.record;
       for (; pos < end && j < CHUNK_ROWS; r++) {
         const next = scanRecord(body, pos, d, f);
+        if (f.unclosed >= 0) this.unclosed = { record: r, field: f.unclosed };
         if (!isDataRecord(body, f)) {
           this.blankRows++;
           pos = next;
@@ -116,9 +121,9 @@ export class RecordRange {
 
   /** Everything read, to send to the thread that assembles the table (views of this range's arrays). */
   part(): RangePart {
-    const { rows, blankRows, lastDataRecord, shortRows, firstShort, ragged } = this;
+    const { rows, blankRows, lastDataRecord, shortRows, firstShort, ragged, unclosed } = this;
     const columns = this.columns.map((column) => column.part(rows));
-    return { rows, records: this.record - this.startRecord, blankRows, lastDataRecord, shortRows, firstShort, ragged, rowSources: this.rowSources.subarray(0, rows), columns };
+    return { rows, records: this.record - this.startRecord, blankRows, lastDataRecord, shortRows, firstShort, ragged, unclosed, rowSources: this.rowSources.subarray(0, rows), columns };
   }
 
   /**
@@ -148,6 +153,7 @@ export class RecordRange {
     for (const row of part.firstShort) if (this.firstShort.length < SHORT_EXAMPLES) this.firstShort.push(row + base);
     if (part.rows > 0) this.lastDataRecord = part.lastDataRecord + base;
     if (part.ragged) this.ragged = { record: part.ragged.record + base, values: part.ragged.values };
+    if (part.unclosed) this.unclosed = { record: part.unclosed.record + base, field: part.unclosed.field };
     this.record = base + part.records;
   }
 

@@ -1,14 +1,22 @@
 import type { Delimiter } from './detectDelimiter';
 
+/** Where a quoted field opens and never closes: 0-based record (blank ones counted) and field. */
+export interface UnclosedQuote {
+  record: number;
+  field: number;
+}
+
 /**
  * Splits text into records of fields per RFC 4180: quoted fields may hold the delimiter, quotes
  * (doubled) and line breaks; CRLF, LF and CR end records. `whitespace` splits each line on runs
  * of spaces/tabs after trimming (no quoting). A final line break does not make an extra record.
+ * A quote that never closes takes the rest of the text into its field; `report.unclosedQuote`
+ * then says where it opened.
  *
  * @example
  * parseDelimitedRecords('a,b\n"x, ""y""\nz",2\n', ','); // [['a','b'], ['x, "y"\nz', '2']]
  */
-export function parseDelimitedRecords(text: string, delimiter: Delimiter): string[][] {
+export function parseDelimitedRecords(text: string, delimiter: Delimiter, report: { unclosedQuote?: UnclosedQuote } = {}): string[][] {
   if (delimiter === 'whitespace') {
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -31,6 +39,7 @@ export function parseDelimitedRecords(text: string, delimiter: Delimiter): strin
       for (;;) {
         const q = text.indexOf('"', j);
         if (q < 0) {
+          report.unclosedQuote = { record: records.length, field: record.length };
           out += text.slice(j);
           j = n;
           break;

@@ -7,17 +7,17 @@ import type { IngestWarning, ParsedTable } from '../core/ingest/ParsedTable';
 import type { DateOrder } from '../core/ingest/parseDateCell';
 import { looksLikeHeader } from '../core/ingest/looksLikeHeader';
 import { tableFromColumns } from '../core/ingest/tableFromColumns';
-import { tableFromValues } from '../core/ingest/tableFromValues';
 import { decodeText } from './decodeText';
 import { delimiterSample } from './delimiterSample';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { fieldString } from './fieldString';
-import { parseDelimitedRecords } from './parseDelimitedRecords';
+import { readDelimitedText } from './readDelimitedText';
 import { awaitRange, readRangeInWorker, stopRange } from './readRangeInWorker';
 import { RecordRange } from './RecordRange';
 import { lastFilled } from './recordFields';
 import { createFieldBounds, scanRecord } from './scanRecord';
 import { sniffFormat } from './sniffFormat';
+import { unclosedQuoteWarning } from './unclosedQuoteWarning';
 
 export interface ReadDelimitedOptions {
   /** Shown in messages; defaults to the path's base name. */
@@ -52,7 +52,7 @@ const TEXT_CHECK_BYTES = 8192;
  * string: records are cut one at a time, columns of plain numbers are parsed straight from the
  * bytes, and every other column is interned by its bytes, so only distinct values become strings
  * and type inference runs once per distinct value. Row rules, inference and reports are those of
- * {@link tableFromValues}, so the result equals `readTableFile` on the same file. `source` is a
+ * `tableFromValues`, so the result equals `readTableFile` on the same file. `source` is a
  * path or the file's bytes. UTF-16 files and whitespace-separated text take the general path.
  *
  * @example
@@ -79,12 +79,12 @@ export function readDelimitedColumns(source: string | Buffer, options: ReadDelim
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const { text } = decodeText(bytes, file ?? '');
     const delimiter = options.delimiter ?? detectDelimiter(text);
-    return Object.assign(tableFromValues(parseDelimitedRecords(text, delimiter), { ...common(delimiter), hasHeader }), { delimiter });
+    return Object.assign(readDelimitedText(text, delimiter, { file, dateOrder, hasHeader }), { delimiter });
   }
   const body = utf8Body(bytes, file ?? '');
   const delimiter = options.delimiter ?? detectDelimiter(delimiterSample(body));
   if (delimiter === 'whitespace') {
-    return Object.assign(tableFromValues(parseDelimitedRecords(body.toString('utf8'), delimiter), { ...common(delimiter), hasHeader }), { delimiter });
+    return Object.assign(readDelimitedText(body.toString('utf8'), delimiter, { file, dateOrder, hasHeader }), { delimiter });
   }
   const parallel = options.threads === 2 || (options.threads === undefined && body.length >= PARALLEL_MIN_BYTES && availableParallelism() > 1);
   return Object.assign(columnsFromBytes(body, delimiter.charCodeAt(0), hasHeader, parallel, common(delimiter)), { delimiter });
@@ -152,7 +152,7 @@ function columnsFromBytes(body: Buffer, d: number, hasHeaderOption: boolean | 'a
   }
   const { rows, blankRows, lastDataRecord, shortRows, firstShort } = range;
   const r = range.record;
-  const warnings: IngestWarning[] = [];
+  const warnings: IngestWarning[] = range.unclosed ? [unclosedQuoteWarning(range.unclosed)] : [];
   const inside = rows > 0 ? blankRows - (r - 1 - lastDataRecord) : 0;
   if (inside > 0) warnings.push({ code: 'W_BLANK_ROWS', message: `Skipped ${inside} blank row(s) inside the data`, count: inside });
   if (shortRows > 0) {

@@ -2,11 +2,10 @@ import { basename, extname } from 'node:path';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import type { ParsedTable } from '../core/ingest/ParsedTable';
 import type { DateOrder } from '../core/ingest/parseDateCell';
-import { tableFromValues } from '../core/ingest/tableFromValues';
 import { decodeText } from './decodeText';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
-import { parseDelimitedRecords } from './parseDelimitedRecords';
 import { readDelimitedColumns } from './readDelimitedColumns';
+import { readDelimitedText } from './readDelimitedText';
 import { readFileBytes } from './readFileBytes';
 import { readXlsx } from './readXlsx';
 import { sniffFormat } from './sniffFormat';
@@ -57,7 +56,6 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   }
   const { text, encoding } = decodeText(bytes, file);
   const delimiter = detectDelimiter(text);
-  const records = parseDelimitedRecords(text, delimiter);
-  const parsed = tableFromValues(records, { file, hasHeader: 'auto', dateOrder: options.dateOrder ?? 'auto', decimalHint: delimiter === ';' ? ',' : '.' });
+  const parsed = readDelimitedText(text, delimiter, { file, dateOrder: options.dateOrder });
   return Object.assign(parsed, { format: delimiter === 'whitespace' ? ('text' as const) : ('csv' as const), delimiter, encoding });
 }

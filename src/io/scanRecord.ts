@@ -4,11 +4,13 @@ export interface FieldBounds {
   start: Float64Array;
   end: Float64Array;
   count: number;
+  /** The field whose opening quote is never closed (it runs to the end of the bytes), else -1. */
+  unclosed: number;
 }
 
 /** A FieldBounds with room for `capacity` fields (it grows when a record has more). */
 export function createFieldBounds(capacity = 16): FieldBounds {
-  return { start: new Float64Array(capacity), end: new Float64Array(capacity), count: 0 };
+  return { start: new Float64Array(capacity), end: new Float64Array(capacity), count: 0, unclosed: -1 };
 }
 
 /**
@@ -26,6 +28,7 @@ export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, ou
   const n = bytes.length;
   let i = pos;
   out.count = 0;
+  out.unclosed = -1;
   for (;;) {
     const fieldStart = i;
     if (bytes[i] === 34) {
@@ -33,6 +36,7 @@ export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, ou
       for (;;) {
         const q = bytes.indexOf(34, i);
         if (q < 0) {
+          out.unclosed = out.count;
           i = n;
           break;
         }

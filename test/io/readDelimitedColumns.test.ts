@@ -5,10 +5,9 @@ import { readDelimitedColumns } from '../../src/io/readDelimitedColumns';
 import { readTableFile } from '../../src/io/readTableFile';
 import { cellValue } from '../../src/core/table/Table';
 import type { ParsedTable } from '../../src/core/ingest/ParsedTable';
-import { tableFromValues } from '../../src/core/ingest/tableFromValues';
 import { decodeText } from '../../src/io/decodeText';
 import { detectDelimiter } from '../../src/io/detectDelimiter';
-import { parseDelimitedRecords } from '../../src/io/parseDelimitedRecords';
+import { readDelimitedText } from '../../src/io/readDelimitedText';
 import fc from 'fast-check';
 
 const BAD = join(__dirname, '../fixtures/bad');
@@ -58,8 +57,7 @@ describe('readDelimitedColumns gives what readTableFile gives', () => {
 /** The general path on the same bytes: what readTableFile does for files under 4 MB. */
 function generalRead(bytes: Buffer) {
   const { text } = decodeText(bytes, 'x.csv');
-  const delimiter = detectDelimiter(text);
-  return tableFromValues(parseDelimitedRecords(text, delimiter), { file: 'x.csv', hasHeader: 'auto', dateOrder: 'auto', decimalHint: delimiter === ';' ? ',' : '.' });
+  return readDelimitedText(text, detectDelimiter(text), { file: 'x.csv' });
 }
 
 describe('readDelimitedColumns equals the general path on generated CSV', () => {
@@ -121,6 +119,30 @@ describe('readDelimitedColumns equals the general path on generated CSV', () => 
       expect(Array.from(product.codes)).toEqual([0, 0, 1, 0]);
     }
   });
+});
+
+describe('a quote that never closes', () => {
+  const message =
+    'Row 2, column B: a quote opens a cell and is never closed, so everything after it to the end of the file was read into that one cell; close the quote (a quote inside a cell is written "") and read the file again';
+
+  it('is reported first, by row and column, by the general reader and the byte-level reader alike', async () => {
+    const path = join(BAD, 'unclosed-quote.csv');
+    const general = await readTableFile(path);
+    expect(general.warnings[0]).toEqual({ code: 'W_UNCLOSED_QUOTE', message, count: 1 });
+    expect(general.warnings.map((w) => w.code)).toEqual(['W_UNCLOSED_QUOTE', 'W_SHORT_ROWS', 'W_BLANK_COLUMN']);
+    expect(observable(readDelimitedColumns(path))).toEqual(observable(general));
+  });
+
+  it('is found on the worker thread\'s side too, with the row counted over the whole file', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `C${i % 300},${i}`);
+    rows[4000] = 'C1,"12';
+    const text = `customer_id,amount\n${rows.join('\n')}\n`;
+    const bytes = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(text)));
+    bytes.write(text);
+    const fast = readDelimitedColumns(bytes, { file: 'x.csv', threads: 2 });
+    expect(fast.warnings[0]).toEqual({ code: 'W_UNCLOSED_QUOTE', message: message.replace('Row 2, column B', 'Row 4002, column B'), count: 1 });
+    expect(observable(fast)).toEqual(observable(generalRead(Buffer.from(text))));
+  }, 30_000);
 });
 
 describe('free-text columns', () => {
