@@ -108,6 +108,9 @@ function numericColumn(acc: Accumulator, values: Float64Array, blank: number, er
   const { name } = acc.ctx;
   const n = values.length;
   const present = n - blank - errors;
+  const dateHeader = isDateHeader(name);
+  const flagHeader = isFlagHeader(name);
+  const idHeader = isIdHeader(name);
   let integers = true;
   let compact = present > 0;
   let serial = present > 0;
@@ -119,16 +122,18 @@ function numericColumn(acc: Accumulator, values: Float64Array, blank: number, er
     if (compact && (v < 19000101 || v > 21001231 || Number.isNaN(compactDay(v)))) compact = false;
     if (v < SERIAL_MIN || v > SERIAL_MAX) serial = false;
     if (v !== 0 && v !== 1) zeroOne = false;
+    // Each flag only counts with its header (compact dates with any): once none can, the rest of a million amounts need no look.
+    if (!compact && !(integers && idHeader) && !(serial && dateHeader) && !(zeroOne && flagHeader)) break;
   }
   if (present > 0 && dateFormatted * 2 > present) return acc.finish({ name, type: 'date', values: mapPresent(values, dayNumberFromExcelSerial) }, blank, errors);
   if (compact) return acc.finish({ name, type: 'date', values: mapPresent(values, compactDay) }, blank, errors);
-  if (serial && isDateHeader(name)) return acc.finish({ name, type: 'date', values: mapPresent(values, dayNumberFromExcelSerial) }, blank, errors);
-  if (zeroOne && isFlagHeader(name)) {
+  if (serial && dateHeader) return acc.finish({ name, type: 'date', values: mapPresent(values, dayNumberFromExcelSerial) }, blank, errors);
+  if (zeroOne && flagHeader) {
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) out[i] = values[i] !== values[i] ? BOOLEAN_MISSING : values[i];
     return acc.finish({ name, type: 'boolean', values: out }, blank, errors);
   }
-  if (integers && present > 0 && isIdHeader(name)) return acc.finish(numbersToIds(name, values), blank, errors);
+  if (integers && present > 0 && idHeader) return acc.finish(numbersToIds(name, values), blank, errors);
   return acc.finish({ name, type: 'number', values }, blank, errors);
 }
 
