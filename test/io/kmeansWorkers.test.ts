@@ -1,8 +1,9 @@
 import { fitKmeans } from '../../src/core/cluster/fitKmeans';
 import { prepareFeatures } from '../../src/core/cluster/prepareFeatures';
 import { createRng } from '../../src/core/random/createRng';
-import { fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
-import { AUTO_K_SAMPLE, kmeansFitStep, type KmeansSettings } from '../../src/core/models/kmeans/kmeansModel';
+import { chooseK } from '../../src/core/cluster/chooseK';
+import { chooseKInWorkers, fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
+import { AUTO_K_SAMPLE, chooseKHere, kmeansFitStep, type KmeansSettings } from '../../src/core/models/kmeans/kmeansModel';
 import { defaultRegistry } from '../../src/core/models/defaultRegistry';
 import { defaultRecipe } from '../../src/core/recipe/defaultRecipe';
 import { modelContext, runRecipe } from '../../src/core/recipe/runRecipe';
@@ -39,12 +40,30 @@ describe('fitKmeansInWorkers', () => {
   });
 });
 
+describe('chooseKInWorkers', () => {
+  it('chooses exactly as chooseK: same candidates, k, model and labels', async () => {
+    const p = prepared(3000);
+    const one = chooseK(p, { kMin: 2, kMax: 6, nInit: 3, seed: 4 });
+    const two = await chooseKInWorkers(p, { kMin: 2, kMax: 6, nInit: 3, seed: 4 }, { threads: 2 });
+    expect(one.k).toBe(4);
+    expect(two.candidates).toEqual(one.candidates);
+    expect(two.k).toBe(one.k);
+    expect(two.fit.model).toEqual(one.fit.model);
+    expect(Array.from(two.fit.labels)).toEqual(Array.from(one.fit.labels));
+    expect(two.sampled).toBe(one.sampled);
+  }, 60_000);
+
+  it("rejects a bad range with chooseK's error, before starting workers", async () => {
+    await expect(chooseKInWorkers(prepared(100), { kMin: 1 }, { threads: 2 })).rejects.toThrow('kMin must be a whole number of at least 2, not 1');
+  });
+});
+
 describe('k-means models fitted in workers and handed to runRecipe', () => {
   // Above AUTO_K_SAMPLE customers "auto" chooses k on a sample and fits the chosen k on everyone.
   const customers = syntheticCustomers(AUTO_K_SAMPLE + 5000, 3);
   it.each(['5', 'auto'])('k=%s: same fitted recipe and labels as the single-thread run', async (k) => {
     const recipe = validateRecipe(defaultRecipe(customers.roles, ['kmeans'], { seed: 21, settings: { kmeans: { k, kMax: 3 } } }), defaultRegistry);
-    const step = kmeansFitStep(customers, recipe.models[0].settings as unknown as KmeansSettings, modelContext(customers, recipe, 0));
+    const step = chooseKHere(kmeansFitStep(customers, recipe.models[0].settings as unknown as KmeansSettings, modelContext(customers, recipe, 0)));
     if ('fitted' in step) throw new Error('expected a fit on all rows');
     const fitted = step.finish(await fitKmeansInWorkers(step.prepared, step.options, { threads: 2 }));
     const pooled = runRecipe(customers, recipe, { prefitted: { [recipe.models[0].id]: fitted as unknown as Record<string, unknown> } });

@@ -11,7 +11,7 @@ import { defaultRecipe } from '../../core/recipe/defaultRecipe';
 import type { Recipe } from '../../core/recipe/Recipe';
 import { applyRecipe, modelContext, runRecipe, type RunProgress } from '../../core/recipe/runRecipe';
 import { validateRecipe } from '../../core/recipe/validateRecipe';
-import { fitKmeansInWorkers } from '../../io/kmeansWorkers';
+import { chooseKInWorkers, fitKmeansInWorkers } from '../../io/kmeansWorkers';
 import { loadSheets, type LoadOptions } from './loadSheets';
 
 export interface SegmentOptions extends LoadOptions {
@@ -88,14 +88,15 @@ export async function segmentFiles(files: string[], options: SegmentOptions): Pr
   return { customers, rows: input.rows, results, recipe, quality, skippedModels, sheetNames: input.sheets.map((s) => s.name), inputs: input.sheets };
 }
 
-/**
- * Fits the recipe's k-means models on all customers with their initialisations spread over
- * worker threads, for runRecipe to use instead of fitting them in this thread (same context,
- * same seed, so the same model to the bit). A model whose inputs or settings are wrong is left
- * to runRecipe, which reports the recipe's problems in their order.
- */
 /** Below this many customers a k-means fit is faster than starting worker threads. */
 const WORKER_MIN_ROWS = 200_000;
+
+/**
+ * Fits the recipe's k-means models on all customers with the candidate k (for "auto") and the
+ * initialisations spread over worker threads, for runRecipe to use instead of fitting them in
+ * this thread (same context, same seed, so the same model to the bit). A model whose inputs or
+ * settings are wrong is left to runRecipe, which reports the recipe's problems in their order.
+ */
 
 async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: number | undefined): Promise<Record<string, Record<string, unknown>>> {
   const prefitted: Record<string, Record<string, unknown>> = {};
@@ -111,13 +112,15 @@ async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: nu
       if (e instanceof SegmentKitError) continue;
       throw e;
     }
-    if ('fitted' in step) {
-      prefitted[spec.id] = step.fitted as unknown as Record<string, unknown>;
+    // Each candidate k is a k-means fit plus an exact silhouette on up to 20,000 rows (about
+    // half a second each), worth a worker even on a small sample.
+    const plan = 'choose' in step ? step.chosen(await chooseKInWorkers(step.choose.sample, step.choose.options, { threads })) : step;
+    if ('fitted' in plan) {
+      prefitted[spec.id] = plan.fitted as unknown as Record<string, unknown>;
       continue;
     }
-    // A worker costs about a second to start (it compiles the sources), so small data stays in this thread.
-    const pool = { threads: step.prepared.n < WORKER_MIN_ROWS ? 1 : threads };
-    prefitted[spec.id] = step.finish(await fitKmeansInWorkers(step.prepared, step.options, pool)) as unknown as Record<string, unknown>;
+    const pool = { threads: plan.prepared.n < WORKER_MIN_ROWS ? 1 : threads };
+    prefitted[spec.id] = plan.finish(await fitKmeansInWorkers(plan.prepared, plan.options, pool)) as unknown as Record<string, unknown>;
   }
   return prefitted;
 }

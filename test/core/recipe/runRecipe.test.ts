@@ -1,7 +1,7 @@
 import { runRecipe, applyRecipe, modelContext } from '../../../src/core/recipe/runRecipe';
 import type { Recipe } from '../../../src/core/recipe/Recipe';
 import { fitKmeans } from '../../../src/core/cluster/fitKmeans';
-import { kmeansFitStep, type KmeansSettings } from '../../../src/core/models/kmeans/kmeansModel';
+import { chooseKHere, kmeansFitStep, type KmeansSettings } from '../../../src/core/models/kmeans/kmeansModel';
 import { syntheticCustomers } from '../../bench/engine.bench';
 import { defaultRecipe } from '../../../src/core/recipe/defaultRecipe';
 import { validateRecipe } from '../../../src/core/recipe/validateRecipe';
@@ -159,7 +159,7 @@ describe('runRecipe with prefitted models (fits computed elsewhere)', () => {
   const recipe = validateRecipe(defaultRecipe(customers.roles, ['rfm', 'kmeans'], { settings: { kmeans: { k: '4' } } }), defaultRegistry);
   const stepFitted = (r: Recipe) => {
     const index = r.models.findIndex((m) => m.kind === 'kmeans');
-    const step = kmeansFitStep(customers, r.models[index].settings as unknown as KmeansSettings, modelContext(customers, r, index));
+    const step = chooseKHere(kmeansFitStep(customers, r.models[index].settings as unknown as KmeansSettings, modelContext(customers, r, index)));
     return 'fitted' in step ? step.fitted : step.finish(fitKmeans(step.prepared, step.options));
   };
 

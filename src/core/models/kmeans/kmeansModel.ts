@@ -1,4 +1,4 @@
-import { chooseK } from '../../cluster/chooseK';
+import { chooseK, type ChooseKOptions, type ChooseKResult } from '../../cluster/chooseK';
 import type { FeatureInput } from '../../cluster/FeatureInput';
 import { fitKmeans, type FitKmeansOptions, type KmeansFit } from '../../cluster/fitKmeans';
 import { assignKmeans } from '../../cluster/assignKmeans';
@@ -106,14 +106,15 @@ function parseK(s: KmeansSettings, path: string): number | 'auto' {
 }
 
 /**
- * {@link kmeansModel}'s fit in two parts, so an adapter can run the one expensive k-means fit on
- * all rows elsewhere (worker threads) and hand it back: either the fit is already complete
- * (`fitted`: k chosen on few enough rows), or `finish(fitKmeans(prepared, options))` completes
- * it. Same customers, settings and context give the same fitted parameters as `fit`, to the bit.
+ * {@link kmeansModel}'s fit in parts, so an adapter can run the expensive ones elsewhere (worker
+ * threads) and hand them back: with k "auto", choosing k (`choose`, then `chosen`); then either
+ * the fit is already complete (`fitted`: k chosen on few enough rows), or
+ * `finish(fitKmeans(prepared, options))` completes it. Same customers, settings and context give
+ * the same fitted parameters as `fit`, to the bit.
  *
  * @example
- * const step = kmeansFitStep(customers, settings, ctx);
- * const fitted = 'fitted' in step ? step.fitted : step.finish(await fitKmeansInWorkers(step.prepared, step.options));
+ * const plan = chooseKHere(kmeansFitStep(customers, settings, ctx));
+ * const fitted = 'fitted' in plan ? plan.fitted : plan.finish(await fitKmeansInWorkers(plan.prepared, plan.options));
  */
 export function kmeansFitStep(customers: CustomerTable, s: KmeansSettings, ctx: ModelContext): KmeansFitStep {
   const k = parseK(s, ctx.settingsPath);
@@ -130,18 +131,22 @@ export function kmeansFitStep(customers: CustomerTable, s: KmeansSettings, ctx: 
     // Choosing k fits kMax − kMin + 1 models; above AUTO_K_SAMPLE customers that runs on a
     // seeded sample, then the chosen k is fitted once on everyone.
     const sample = prepared.n > AUTO_K_SAMPLE ? sampleRows(prepared, AUTO_K_SAMPLE, seed) : prepared;
-    const chosen = chooseK(sample, { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed });
-    const best = chosen.candidates.find((c) => c.k === chosen.k);
-    const complete = (model: KmeansModel): KmeansFitted => ({
-      model,
-      names: nameClusters(model, { labels: FEATURE_WORDS }),
-      silhouette: best ? best.silhouette : null,
-      silhouetteSampled: chosen.sampled || sample !== prepared,
-      candidates: chosen.candidates,
-      candidatesRows: sample.n,
-    });
-    if (sample === prepared) return { fitted: complete(chosen.fit.model) };
-    return { prepared, options: { k: chosen.k, nInit: s.nInit, seed }, finish: (fit) => complete(fit.model) };
+    return {
+      choose: { sample, options: { kMin: s.kMin, kMax: s.kMax, nInit: s.nInit, seed } },
+      chosen(chosen: ChooseKResult): KmeansFitPlan {
+        const best = chosen.candidates.find((c) => c.k === chosen.k);
+        const complete = (model: KmeansModel): KmeansFitted => ({
+          model,
+          names: nameClusters(model, { labels: FEATURE_WORDS }),
+          silhouette: best ? best.silhouette : null,
+          silhouetteSampled: chosen.sampled || sample !== prepared,
+          candidates: chosen.candidates,
+          candidatesRows: sample.n,
+        });
+        if (sample === prepared) return { fitted: complete(chosen.fit.model) };
+        return { prepared, options: { k: chosen.k, nInit: s.nInit, seed }, finish: (fit) => complete(fit.model) };
+      },
+    };
   }
   return {
     prepared,
@@ -162,10 +167,29 @@ export function kmeansFitStep(customers: CustomerTable, s: KmeansSettings, ctx: 
   };
 }
 
-/** What {@link kmeansFitStep} leaves to do: nothing, or one k-means fit on all rows. */
-export type KmeansFitStep =
+/** What is left of a k-means fit once k is known: nothing, or one k-means fit on all rows. */
+export type KmeansFitPlan =
   | { fitted: KmeansFitted }
   | { prepared: PreparedFeatures; options: FitKmeansOptions; finish: (fit: KmeansFit) => KmeansFitted };
+
+/**
+ * What {@link kmeansFitStep} leaves to do: with k "auto", first choosing k (`chooseK` on
+ * `choose.sample` with `choose.options`, which an adapter may spread over workers), whose
+ * result `chosen` turns into the plan; otherwise the plan itself.
+ */
+export type KmeansFitStep =
+  | KmeansFitPlan
+  | { choose: { sample: PreparedFeatures; options: ChooseKOptions }; chosen: (result: ChooseKResult) => KmeansFitPlan };
+
+/**
+ * Chooses k in this thread when the step needs it.
+ *
+ * @example
+ * const plan = chooseKHere(kmeansFitStep(customers, settings, ctx));
+ */
+export function chooseKHere(step: KmeansFitStep): KmeansFitPlan {
+  return 'choose' in step ? step.chosen(chooseK(step.choose.sample, step.choose.options)) : step;
+}
 
 /**
  * k-means segmentation on any numeric features (RFM inputs by default), standardised with the
@@ -185,7 +209,7 @@ export const kmeansModel: SegmentModel<KmeansSettings, KmeansFitted> = {
     return missing.length ? [`k-means needs numeric columns for ${missing.join(', ')} (or transaction data for recency, frequency and monetary)`] : [];
   },
   fit(customers, s, ctx) {
-    const step = kmeansFitStep(customers, s, ctx);
+    const step = chooseKHere(kmeansFitStep(customers, s, ctx));
     return 'fitted' in step ? step.fitted : step.finish(fitKmeans(step.prepared, step.options));
   },
   apply(customers, s, fitted, ctx) {
