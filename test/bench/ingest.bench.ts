@@ -9,9 +9,8 @@ import { isoFromDayNumber, dayNumberFromYmd } from '../../src/core/table/dayNumb
 import type { ColumnCells } from '../../src/core/ingest/inferColumn';
 import { tableFromColumns } from '../../src/core/ingest/tableFromColumns';
 import { readDelimitedColumns } from '../../src/io/readDelimitedColumns';
-import { parseDelimitedRecords } from '../../src/io/parseDelimitedRecords';
+import { readDelimitedText } from '../../src/io/readDelimitedText';
 import { readTableFile } from '../../src/io/readTableFile';
-import { tableFromValues } from '../../src/core/ingest/tableFromValues';
 import type { BenchRow } from './BenchRow';
 import { measure } from './peakMemory';
 
@@ -67,7 +66,7 @@ export default async function (): Promise<BenchRow[]> {
       const m = await measure(fn);
       rows.push({ area: 'ingest', case: `CSV → typed columns (${name})`, size, seconds: m.seconds, peakMB: m.peakMB, note, ...(target ? { targetSeconds: target } : {}) });
     };
-    await csvCase('byte-level readDelimitedColumns ★ winner', () => readDelimitedColumns(csvPath), 'records cut from the Buffer, number lane from bytes, text columns interned by bytes (inference per distinct value); d3-dsv is not installed, not measured', 0.8);
+    await csvCase('byte-level readDelimitedColumns ★ winner', () => readDelimitedColumns(csvPath), 'records cut from the Buffer a chunk at a time, number lane from bytes, ids and dates found by their digits (no hashing), other text interned by bytes (inference per distinct value); one thread here (files from 96 MB on get a second); d3-dsv is not installed, not measured', 0.8);
     await csvCase('uDSV stringCols + same inference', () => {
       const text = readFileSync(csvPath, 'utf8');
       inferStringColumns(initParser(inferSchema(text)).stringCols(text) as string[][]);
@@ -77,7 +76,7 @@ export default async function (): Promise<BenchRow[]> {
       const data = Papa.parse<string[]>(text, { fastMode: true, skipEmptyLines: true }).data;
       inferStringColumns(HEADERS.map((_, c) => data.map((r) => r[c])));
     }, 'papaparse 5, row arrays transposed to columns');
-    await csvCase('general path', () => tableFromValues(parseDelimitedRecords(readFileSync(csvPath, 'utf8'), ','), { hasHeader: 'auto' }), 'RFC 4180 records → tableFromValues (what files under 4 MB use)');
+    await csvCase('general path', () => readDelimitedText(readFileSync(csvPath, 'utf8'), ','), 'RFC 4180 records → tableFromValues (what files under 4 MB use)');
 
     const xlsxPath = join(dir, 'orders.xlsx');
     const w = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: false, useStyles: true });
