@@ -14,6 +14,20 @@ export interface SheetValues {
   startColumn: number;
 }
 
+/** One chunk of a sheet's rows as the UI thread read it, handed over while the next is read. */
+export interface SheetRows {
+  sheet: string;
+  kind: SheetKind;
+  /** True for the sheet's first chunk: rows received for it before are dropped. */
+  first: boolean;
+  values: unknown[][];
+  numberFormats: string[][];
+  /** 1-based sheet row of values[0]. */
+  startRow: number;
+  /** 0-based sheet column of values[0][0]. */
+  startColumn: number;
+}
+
 /** What the engine hands the adapter to write: plain data, already laid out. */
 export interface WritePlan {
   /** The sheet whose rows get the segment columns: the customers sheet, else the orders sheet. */
@@ -31,8 +45,12 @@ export interface WritePlan {
 export interface EngineApi {
   /** Parses the chosen sheets, detects roles and shape, and checks data quality. */
   load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection>;
+  /** Keeps one chunk of a sheet's rows for `loadReceived`. */
+  receiveRows(rows: SheetRows): void;
+  /** `load` over the sheets received chunk by chunk; the received rows are then let go. */
+  loadReceived(sources: DataSources, today: number): Promise<Detection>;
   run(recipe: NotebookRecipe, onProgress: (p: RunProgress) => void): Promise<RunOutcome>;
-  /** Asks a running `run` to stop at its next step boundary. */
+  /** Asks a running `run` to stop at its next step boundary (the run that was started last). */
   cancel(): void;
   drillDown(query: DrillDownQuery): DrillDownPage;
   writePlan(recipe: NotebookRecipe): WritePlan;

@@ -14,7 +14,7 @@ import { isoFromDayNumber } from '../core/table/dayNumber';
 import type { DataSources, Detection, DrillDownPage, DrillDownQuery, ModelOutcome, ModelStep, NotebookRecipe, RunOutcome, RunProgress } from '../taskpane/services/SegmentKitServices';
 import { buildCustomers } from './buildCustomers';
 import { detectSheet, type LoadedSheet } from './detectSheet';
-import type { EngineApi, SheetValues, WritePlan } from './EngineApi';
+import type { EngineApi, SheetRows, SheetValues, WritePlan } from './EngineApi';
 import { paretoPoints } from './paretoPoints';
 import { toEntries, toRows } from './playbookEntries';
 import { summarizeModel } from './summarizeModel';
@@ -44,38 +44,64 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createEngine(): EngineApi {
   const loaded = new Map<string, LoadedSheet>();
+  const received = new Map<string, SheetValues>();
   let state: RunState | null = null;
-  let cancelled = false;
+  // Runs are numbered: a cancel stops the latest, and a run left behind by a cancel (still
+  // inside a step when a new one starts) stops at its next checkpoint instead of carrying on.
+  let latestRun = 0;
+  let cancelledRun = 0;
   // Segment per customer id of each model's last run, for the migration chart of the next run.
   const previous = new Map<string, Assignment>();
 
-  const checkpoint = async () => {
+  const checkpoint = async (run: number) => {
     await yieldToMessages();
-    if (cancelled) throw new SegmentKitError('E_CANCELLED', 'The run was cancelled', { hint: 'Run the step again when you are ready.' });
+    if (run !== latestRun || run === cancelledRun) throw new SegmentKitError('E_CANCELLED', 'The run was cancelled', { hint: 'Run the step again when you are ready.' });
   };
 
+  async function load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection> {
+    loaded.clear();
+    state = null;
+    const out: Detection = { sheets: [] };
+    for (const s of sheets) {
+      if (!Object.values(sources).includes(s.sheet)) continue;
+      const sheet = detectSheet(withoutOwnColumns(s), today);
+      loaded.set(s.sheet, sheet);
+      out.sheets.push(sheet.detection);
+    }
+    return out;
+  }
+
   return {
-    async load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection> {
-      loaded.clear();
-      state = null;
-      const out: Detection = { sheets: [] };
-      for (const s of sheets) {
-        if (!Object.values(sources).includes(s.sheet)) continue;
-        const sheet = detectSheet(withoutOwnColumns(s), today);
-        loaded.set(s.sheet, sheet);
-        out.sheets.push(sheet.detection);
+    load,
+
+    receiveRows(rows: SheetRows) {
+      let sheet = received.get(rows.sheet);
+      if (!sheet || rows.first) {
+        sheet = { sheet: rows.sheet, kind: rows.kind, values: [], numberFormats: [], startRow: rows.startRow, startColumn: rows.startColumn };
+        received.set(rows.sheet, sheet);
       }
-      return out;
+      const { values, numberFormats } = sheet;
+      for (let i = 0; i < rows.values.length; i++) {
+        values.push(rows.values[i]);
+        numberFormats!.push(rows.numberFormats[i]);
+      }
+    },
+
+    async loadReceived(sources: DataSources, today: number): Promise<Detection> {
+      const sheets = [...received.values()];
+      received.clear();
+      return load(sheets, sources, today);
     },
 
     async run(recipe: NotebookRecipe, onProgress: (p: RunProgress) => void): Promise<RunOutcome> {
-      cancelled = false;
+      const run = ++latestRun;
       state = null;
       const steps = recipe.models.filter((m) => m.enabled);
       const total = steps.length + 1;
-      const report = (done: number, step: string) => onProgress({ percent: Math.round((done / total) * 100), step });
+      // A run that a newer one replaced keeps quiet: its progress would show on the new run's bar.
+      const report = (done: number, step: string) => run === latestRun && onProgress({ percent: Math.round((done / total) * 100), step });
       report(0, 'aggregate');
-      await checkpoint();
+      await checkpoint(run);
       const customers = buildCustomers(recipe, loaded);
       const notes = customers.skipped.map((s) => s.message);
       const value = customerValue(customers, 'net');
@@ -86,7 +112,7 @@ export function createEngine(): EngineApi {
       const models: ModelOutcome[] = [];
       for (const [index, step] of steps.entries()) {
         report(index + 1, `model:${step.kind}`);
-        await checkpoint();
+        await checkpoint(run);
         // One model per runRecipe call: the seed of each model derives from its id, so results
         // equal a single run, and the worker can take a cancel between models.
         const out = runRecipe(customers, coreRecipe(recipe, customers, [step]));
@@ -104,13 +130,14 @@ export function createEngine(): EngineApi {
         previous.set(step.id, now);
         models.push(outcome);
       }
+      await checkpoint(run);
       state = { recipe, customers, results, fitted: { ...coreRecipe(recipe, customers, []), models: fitted, playbook } };
       onProgress({ percent: 100, step: 'done' });
       return { customers: customers.table.rowCount, models, notes };
     },
 
     cancel() {
-      cancelled = true;
+      cancelledRun = latestRun;
     },
 
     fittedRecipe(): Recipe | null {

@@ -80,7 +80,10 @@ export class MemoryRequestContext implements ContextCore {
     const nullables = this.nullables;
     this.ops = [];
     this.nullables = [];
-    await Promise.resolve();
+    // A real sync is a round trip to the Excel host that resolves from a later event-loop task,
+    // never within the caller's task; a microtask here would let a chunked read or write run as
+    // one long task the real host would have split.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     this.model.execute(ops);
     for (const n of nullables) n.settleNullState();
   }

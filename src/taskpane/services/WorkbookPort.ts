@@ -1,4 +1,5 @@
 import type { OutputColumn, OutputSheet } from '../../core/results/Outputs';
+import type { SheetChunk } from '../../excel/streamSheet';
 import type { SheetInfo, WriteReport } from './SegmentKitServices';
 
 /** A sheet's used range as read from the workbook. */
@@ -10,6 +11,8 @@ export interface SheetRead {
   startRow: number;
   /** 0-based sheet column of values[0][0]. */
   startColumn: number;
+  /** Rows of the whole used range (more than `values.length` when the read stopped early). */
+  rowCount: number;
 }
 
 /** What to write: columns next to one sheet's rows, summary sheets, an optional PivotTable. */
@@ -30,7 +33,10 @@ export interface WriteRequest {
  */
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
-  readSheet(sheet: string, signal?: AbortSignal): Promise<SheetRead>;
+  /** Reads a sheet's used range; `maxRows` stops after that many rows (header included). */
+  readSheet(sheet: string, options?: { signal?: AbortSignal; maxRows?: number }): Promise<SheetRead>;
+  /** Reads a sheet's used range chunk by chunk; the next chunk is read once `onChunk` settles. Resolves with the rows read. */
+  streamSheet(sheet: string, onChunk: (chunk: SheetChunk) => Promise<void>, signal?: AbortSignal): Promise<number>;
   /** Selects cells such as `Orders!D17`; absent where the adapter cannot select. */
   selectCells?(address: string): Promise<void>;
   write(request: WriteRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WriteReport>;

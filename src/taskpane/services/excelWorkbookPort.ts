@@ -1,5 +1,6 @@
 import { loadRecipes, saveRecipe } from '../../excel/recipeStore';
 import { readSheet } from '../../excel/readSheet';
+import { streamSheet } from '../../excel/streamSheet';
 import { readWorkbookSheets } from '../../excel/readWorkbookSheets';
 import { selectRange } from '../../excel/selectRange';
 import { writeResults } from '../../excel/writeResults';
@@ -19,9 +20,12 @@ export function excelWorkbookPort(): WorkbookPort {
       const sheets = await readWorkbookSheets();
       return sheets.filter((s) => s.visibility === 'Visible').map((s) => ({ name: s.name, rowCount: s.rowCount, columnCount: s.columnCount, active: s.active }));
     },
-    async readSheet(sheet, signal) {
-      const data = await readSheet({ sheet, signal });
-      return { sheetName: data.sheetName, values: data.values, numberFormats: data.numberFormats, startRow: data.startRow, startColumn: data.startColumn };
+    async readSheet(sheet, options = {}) {
+      const data = await readSheet({ sheet, signal: options.signal, maxRows: options.maxRows });
+      return { sheetName: data.sheetName, values: data.values, numberFormats: data.numberFormats, startRow: data.startRow, startColumn: data.startColumn, rowCount: data.regionRowCount };
+    },
+    async streamSheet(sheet, onChunk, signal) {
+      return (await streamSheet({ sheet, signal }, onChunk)).rowCount;
     },
     async write(request, onProgress, signal) {
       const report = await writeResults({
