@@ -36,6 +36,12 @@ export interface ModelContext {
   asOf: number;
   /** Display renames for this model's segments (original name → shown name). */
   segmentNames: Readonly<Record<string, string>>;
+  /**
+   * Medians over all customers of the columns profiled so far in this run, by column: every
+   * model of a run profiles the same table columns, and on a million customers each median is a
+   * selection over a million values.
+   */
+  overallMedians?: WeakMap<Float64Array, number | null>;
 }
 
 /**

@@ -41,6 +41,7 @@ export function buildModelResult(customers: CustomerTable, ctx: ModelContext, pa
     valueLabel: parts.valueLabel,
     features: parts.features,
     maxTableFeatures: 6,
+    overallMedians: ctx.overallMedians,
   });
   const profileTitle = `${parts.label} segments`;
   const charts: ChartSpec[] = [

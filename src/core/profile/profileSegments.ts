@@ -16,6 +16,12 @@ export interface ProfileOptions {
   features?: ProfileFeature[];
   /** At most this many table columns are profiled, to keep a million rows fast. */
   maxTableFeatures?: number;
+  /**
+   * Overall medians by feature array, read and filled when every row has a segment (the
+   * overall median is then the same whatever the segments), so the models of one run select
+   * each column's median once.
+   */
+  overallMedians?: WeakMap<Float64Array, number | null>;
 }
 
 /** Category columns with more levels than this are not worth a "top categories" list. */
@@ -65,8 +71,9 @@ export function profileSegments(table: Table, labels: Int32Array, segmentNames: 
   const buf = new Float64Array(assigned);
   const present = new Int32Array(k);
   const sums = new Float64Array(k);
+  const medians = assigned === n ? options.overallMedians : undefined;
   for (const f of features) {
-    const all = featureStats(f.values, labels, start, buf, present, sums);
+    const all = featureStats(f.values, labels, start, buf, present, sums, medians);
     overallFeatures[f.name] = { ...all.overall, lift: all.overall.mean === null ? null : 1 };
     for (let s = 0; s < k; s++) {
       const st = all.segments[s];
@@ -125,7 +132,7 @@ type Stats = Omit<FeatureStats, 'lift'>;
  * are the same to the last bit. Medians are selected in place: per segment first, then over all
  * present values once the slices are packed together.
  */
-function featureStats(values: Float64Array, labels: Int32Array, start: Int32Array, buf: Float64Array, present: Int32Array, sums: Float64Array): { overall: Stats; segments: Stats[] } {
+function featureStats(values: Float64Array, labels: Int32Array, start: Int32Array, buf: Float64Array, present: Int32Array, sums: Float64Array, medians?: WeakMap<Float64Array, number | null>): { overall: Stats; segments: Stats[] } {
   const k = present.length;
   for (let s = 0; s < k; s++) present[s] = start[s];
   for (let i = 0; i < labels.length; i++) {
@@ -153,6 +160,11 @@ function featureStats(values: Float64Array, labels: Int32Array, start: Int32Arra
     packed += m;
   }
   const assigned = start[k];
-  const overall: Stats = packed === 0 ? { mean: null, median: null, missing: assigned } : { mean: sum / packed, median: medianInPlace(buf, packed), missing: assigned - packed };
-  return { overall, segments };
+  if (packed === 0) return { overall: { mean: null, median: null, missing: assigned }, segments };
+  let median = medians?.get(values);
+  if (median === undefined) {
+    median = medianInPlace(buf, packed);
+    medians?.set(values, median);
+  }
+  return { overall: { mean: sum / packed, median, missing: assigned - packed }, segments };
 }

@@ -105,9 +105,10 @@ export function runRecipe(customers: CustomerTable, input: unknown, options: Run
   const base = options.rng ? Math.floor(options.rng.next() * 0x100000000) : (options.seed ?? recipe.seed);
   const results: ModelResult[] = [];
   const playbook: Record<string, Record<string, PlaybookEntry>> = {};
+  const overallMedians = new WeakMap<Float64Array, number | null>();
   const models = recipe.models.map((spec, index) => {
     const model = registry.find(spec.kind)!;
-    const ctx = contextFor(recipe, index, asOf, base);
+    const ctx = { ...contextFor(recipe, index, asOf, base), overallMedians };
     const total = recipe.models.length;
     options.onProgress?.({ modelId: spec.id, index, total, phase: 'fit' });
     const fitted = options.prefitted?.[spec.id] ?? (model.fit(customers, spec.settings as never, ctx) as Record<string, unknown>);

@@ -1,3 +1,4 @@
+import { sortPositiveAscending } from '../../stats/sortPositiveAscending';
 import { CUSTOMER_FIELDS, type CustomerTable } from '../../customers/CustomerTable';
 import type { SettingsSchema } from '../../recipe/SettingsSchema';
 import { recipeError } from '../../recipe/validateSettings';
@@ -90,7 +91,7 @@ function positivesAscending(basis: Float64Array): Float64Array {
   const pos = new Float64Array(m);
   m = 0;
   for (let i = 0; i < basis.length; i++) if (basis[i] > 0) pos[m++] = basis[i];
-  return pos.sort();
+  return sortPositiveAscending(pos);
 }
 
 /** Value descending; customers with no positive value never count toward tier A or B. */
