@@ -6,7 +6,7 @@ import { isDateHeader, isFlagHeader, isIdHeader } from './headerHints';
 import type { ColumnReport, IngestWarning } from './ParsedTable';
 import { parseBooleanCell } from './parseBooleanCell';
 import { dateParts, dayFromParts, isDateNumberFormat, isOrderAmbiguous, orderEvidence, type DateOrder, type DateParts } from './parseDateCell';
-import { detectDecimalSeparator, isPlainDecimal, parseNumberCell, type DecimalSeparator } from './parseNumberCell';
+import { detectDecimalSeparator, parseNumberCell, plainDecimalValue, type DecimalSeparator } from './parseNumberCell';
 
 /**
  * One column's cells as a reader hands them over. `cells` is the general form (Excel values or
@@ -226,7 +226,8 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
       else {
         texts[i] = t;
         const c0 = t.charCodeAt(0);
-        if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isPlainDecimal(t)) numbers[i] = +t;
+        const x = (c0 >= 48 && c0 <= 57) || c0 === 45 ? plainDecimalValue(t) : NaN;
+        if (x === x) numbers[i] = x;
         else nonNumeric++;
       }
     } else if (typeof v === 'boolean') {
@@ -269,7 +270,8 @@ function codedColumn(acc: Accumulator, codes: Int32Array, values: string[]): Inf
     else {
       trimmed[c] = t;
       const c0 = t.charCodeAt(0);
-      if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isPlainDecimal(t)) numberOf[c] = +t;
+      const x = (c0 >= 48 && c0 <= 57) || c0 === 45 ? plainDecimalValue(t) : NaN;
+      if (x === x) numberOf[c] = x;
       else nonNumeric += counts[c];
     }
   }

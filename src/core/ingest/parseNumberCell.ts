@@ -15,8 +15,22 @@ const GROUPED = /^\d{1,3}(?:x\d{3})+$/;
  * isPlainDecimal('00042');  // false
  */
 export function isPlainDecimal(text: string): boolean {
+  return !Number.isNaN(plainDecimalValue(text));
+}
+
+/**
+ * The value of a text {@link isPlainDecimal} accepts (`+text`), NaN for any other text: one
+ * conversion where the test and the value would take two.
+ *
+ * @example
+ * plainDecimalValue('-12.5'); // -12.5
+ * plainDecimalValue('007');   // NaN
+ */
+export function plainDecimalValue(text: string): number {
+  if (!hasPlainShape(text)) return NaN;
+  const value = +text;
   // `1e999` is written like a number but overflows to Infinity: no cell value can hold it.
-  return hasPlainShape(text) && Number.isFinite(+text);
+  return Number.isFinite(value) ? value : NaN;
 }
 
 /**

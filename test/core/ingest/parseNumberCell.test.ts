@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { detectDecimalSeparator, isPlainDecimal, parseNumberCell } from '../../../src/core/ingest/parseNumberCell';
+import { detectDecimalSeparator, isPlainDecimal, parseNumberCell, plainDecimalValue } from '../../../src/core/ingest/parseNumberCell';
 
 describe('parseNumberCell', () => {
   it.each([
@@ -45,7 +45,14 @@ describe('parseNumberCell', () => {
       fc.double().map(String),
       fc.constantFrom('', '-', '0', '00', '-0', '0.', '.5', '1e', '1e+', '1e-7', '1E5', '1e999', '-1.5e+10', '12 ', ' 12', '٣'),
     );
-    fc.assert(fc.property(text, (t) => expect(isPlainDecimal(t)).toBe(PLAIN.test(t) && Number.isFinite(+t))), { numRuns: 5000, seed: 3 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const plain = PLAIN.test(t) && Number.isFinite(+t);
+        expect(isPlainDecimal(t)).toBe(plain);
+        expect(plainDecimalValue(t)).toBe(plain ? +t : NaN);
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 
   it('decides the decimal separator from values that only read one way', () => {
