@@ -142,10 +142,11 @@ describe('inputs SegmentKit handles, with the documented warnings', () => {
     expect(w.warnings.map((x) => x.code)).toEqual(['W_ONE_COLUMN']);
   });
 
-  it('an unclosed quote swallows the rest of the file into one field, reported as a short row', async () => {
+  it('an unclosed quote is reported first, at the cell where it opens, before the short row it leaves', async () => {
     const u = await inspected('unclosed-quote.csv');
     expect(u.rows).toBe(1);
-    expect(u.warnings.map((x) => x.code)).toEqual(['W_SHORT_ROWS', 'W_BLANK_COLUMN']);
+    expect(u.warnings.map((x) => x.code)).toEqual(['W_UNCLOSED_QUOTE', 'W_SHORT_ROWS', 'W_BLANK_COLUMN']);
+    expect(u.warnings[0].message).toMatch(/^Row 2, column B: a quote opens a cell and is never closed/);
   });
 
   it('mixed line endings (CR, LF, CRLF) are all record ends', async () => {
