@@ -246,6 +246,7 @@ async function writeColumnRows(batcher: RequestBatcher, ws: Excel.Worksheet, rec
   const sourceRow = (i: number): number => (rowMap ? rowMap[i]! : i);
   let guarded = 0;
   let start = 0;
+  const runs = adjacentRuns(placements);
   while (start < dataRows) {
     let bytes = 256 * placements.length;
     let end = start;
@@ -259,27 +260,44 @@ async function writeColumnRows(batcher: RequestBatcher, ws: Excel.Worksheet, rec
     }
     const step = `column rows ${rect.row + 2 + start}–${rect.row + 1 + end}`;
     await batcher.room(bytes, step);
-    for (const p of placements) {
+    for (const run of runs) {
+      // Formats per column (usually one for the whole column), then the run's values as one
+      // rectangle: a row array per row rather than one per cell keeps a million-row write
+      // from allocating tens of millions of small arrays on the add-in's thread.
       const values: (string | number | boolean)[][] = new Array(end - start);
-      let formats: string[][] | null = null;
-      let uniform: string | null = null;
-      for (let i = start; i < end; i++) {
-        const v = outputCell(p.column, sourceRow(i));
-        const f = formatFor(v, p.column.numberFormat);
-        if (typeof v === 'string' && looksLikeFormula(v)) guarded++;
-        values[i - start] = [v];
-        if (uniform === null) uniform = f;
-        if (formats === null && f !== uniform) formats = Array.from({ length: i - start }, () => [uniform!]);
-        if (formats !== null) formats.push([f]);
+      for (let i = start; i < end; i++) values[i - start] = new Array(run.length);
+      for (const [k, p] of run.entries()) {
+        let formats: string[][] | null = null;
+        let uniform: string | null = null;
+        for (let i = start; i < end; i++) {
+          const v = outputCell(p.column, sourceRow(i));
+          const f = formatFor(v, p.column.numberFormat);
+          if (typeof v === 'string' && looksLikeFormula(v)) guarded++;
+          values[i - start]![k] = v;
+          if (uniform === null) uniform = f;
+          if (formats === null && f !== uniform) formats = Array.from({ length: i - start }, () => [uniform!]);
+          if (formats !== null) formats.push([f]);
+        }
+        ws.getRangeByIndexes(rect.row + 1 + start, p.sheetColumn, end - start, 1).numberFormat = formats ?? [[uniform ?? 'General']];
       }
-      const range = ws.getRangeByIndexes(rect.row + 1 + start, p.sheetColumn, end - start, 1);
-      range.numberFormat = formats ?? [[uniform ?? 'General']];
-      range.values = values;
+      ws.getRangeByIndexes(rect.row + 1 + start, run[0]!.sheetColumn, end - start, run.length).values = values;
     }
     start = end;
     options.onProgress?.({ step: 'write columns', done: start, total: dataRows });
   }
   if (guarded > 0) report.warnings.push(`${guarded} result cell(s) start with = + - @ or a tab and were written as text, so Excel does not run them as formulas.`);
+}
+
+/** Placements whose sheet columns follow each other, in column order: each run is written as one range. */
+function adjacentRuns(placements: Placement[]): Placement[][] {
+  const sorted = [...placements].sort((a, b) => a.sheetColumn - b.sheetColumn);
+  const runs: Placement[][] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]!.sheetColumn + 1 === p.sheetColumn) last.push(p);
+    else runs.push([p]);
+  }
+  return runs;
 }
 
 /** Moves the finished sheet to where the old one was, removes the old one and takes its name. */

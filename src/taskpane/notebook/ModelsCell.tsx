@@ -66,7 +66,7 @@ export function ModelsCell({ recipe, dataReady, featureOptions, run, onToggle, o
       {run.status === 'loading' && (
         <div className={styles.progress}>
           <ProgressBar value={run.progress ? run.progress.percent / 100 : undefined} aria-label={run.progress ? progressLabel(tr, run.progress) : t('cell.loading')} />
-          <span>{run.progress ? progressLabel(tr, run.progress) : t('cell.loading')}</span>
+          <span data-testid="run-progress">{run.progress ? progressLabel(tr, run.progress) : t('cell.loading')}</span>
           <div>
             <Button onClick={onCancel}>{t('cell.cancel')}</Button>
           </div>

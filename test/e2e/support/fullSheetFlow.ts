@@ -23,6 +23,8 @@ export interface CancelMetrics {
   clickedAfterMs: number;
   /** From the click on Cancel to the Models cell leaving its running state. */
   latencyMs: number;
+  /** From the click on Cancel to the worker giving up the run (it stops between steps); -1 if it never answered. */
+  workerStopMs: number;
   /** The step shown when Cancel was clicked. */
   stepAtClick: string;
   status: string;
@@ -194,13 +196,18 @@ async function cancelRun(page: GuardedPage['page'], runLabel: string, cancelLabe
       button(runLabel)!.click();
       await until(() => cell.dataset.status === 'loading' && button(cancelLabel) !== undefined);
       await new Promise((r) => setTimeout(r, Math.max(0, delayMs - (performance.now() - t0))));
-      const stepAtClick = cell.querySelector('[role="progressbar"]')?.parentElement?.textContent ?? '';
-      if (cell.dataset.status !== 'loading') return { clickedAfterMs: performance.now() - t0, latencyMs: 0, stepAtClick: 'finished before the click', status: cell.dataset.status ?? '', message: '' };
+      const stepAtClick = cell.querySelector('[data-testid="run-progress"]')?.textContent ?? '';
+      if (cell.dataset.status !== 'loading') return { clickedAfterMs: performance.now() - t0, latencyMs: 0, workerStopMs: 0, stepAtClick: 'finished before the click', status: cell.dataset.status ?? '', message: '' };
+      const stops = () => performance.getEntriesByName('sk:cancel-worker');
+      const before = stops().length;
       const clicked = performance.now();
       button(cancelLabel)!.click();
       await until(() => cell.dataset.status !== 'loading');
       const latencyMs = performance.now() - clicked;
-      return { clickedAfterMs: clicked - t0, latencyMs, stepAtClick, status: cell.dataset.status ?? '', message: cell.querySelector('[role="alert"]')?.textContent ?? '' };
+      const waitUntil = performance.now() + timeout;
+      while (stops().length === before && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
+      const workerStopMs = stops().length > before ? stops()[stops().length - 1]!.duration : -1;
+      return { clickedAfterMs: clicked - t0, latencyMs, workerStopMs, stepAtClick, status: cell.dataset.status ?? '', message: cell.querySelector('[role="alert"]')?.textContent ?? '' };
     },
     { runLabel, cancelLabel, delayMs, timeout },
   );
