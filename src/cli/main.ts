@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
+import { version } from '../../package.json';
 import { registerCommands } from './registerCommands';
 
 /** Exit codes: 0 success, 2 bad input or bad arguments, 1 internal error. */
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('segmentkit')
     .description('Customer segmentation for support and CX teams: RFM, value tiers, CLV, lifecycle, k-means, playbooks.')
+    .version(version, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError()
     .exitOverride()

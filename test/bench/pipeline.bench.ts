@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -56,10 +56,45 @@ async function firstLines(source: string, lines: number, target: string): Promis
   return target;
 }
 
+/** What test/bench/reference/pandas_segment.py recorded for the same analysis in pandas + scikit-learn. */
+interface PandasReference {
+  made: string;
+  machine: { python: string; pandas: string; sklearn: string };
+  bestWall: number;
+  medianWall: number;
+  runs: { wall: number; imports: number; read: number; aggregate: number; kmeans: number; silhouette: number; total: number; inertia: number; customers: number }[];
+}
+
+/** Runs that are compared: the best of a few, as the reference is the best of five. */
+const COMPARE_RUNS = 3;
+
+/**
+ * The issue's yardstick: `segment` on the full sheet with RFM, value and k-means (k = 5) should
+ * take at most half the wall time of the same steps in pandas + scikit-learn, interpreter and
+ * imports included on both sides (each is what a user waits for from the command line).
+ */
+function pandasComparison(sheet: string, size: string): BenchRow {
+  const reference = JSON.parse(readFileSync(join(__dirname, 'reference', 'pandas_segment.json'), 'utf8')) as PandasReference;
+  const runs = Array.from({ length: COMPARE_RUNS }, () => runCli(['segment', sheet, '--models', 'rfm,value,kmeans', '--k', '5']));
+  const best = runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
+  const fastest = reference.runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+  const ratio = best.wallSeconds / reference.bestWall;
+  return {
+    area: 'pipeline',
+    case: 'CLI segment: CSV → rfm + value + k-means (k=5, nInit 10) + quality, against pandas + scikit-learn',
+    size,
+    seconds: best.wallSeconds,
+    targetSeconds: Math.round((reference.bestWall / 2) * 1000) / 1000,
+    peakMB: best.peakMB,
+    note: `best of ${COMPARE_RUNS}, CPU ${best.cpuSeconds.toFixed(2)} s; pandas ${reference.machine.pandas} + scikit-learn ${reference.machine.sklearn} on Python ${reference.machine.python} (test/bench/reference, ${reference.made}): best ${reference.bestWall.toFixed(2)} s of ${reference.runs.length} (imports ${fastest.imports.toFixed(2)}, read ${fastest.read.toFixed(2)}, k-means ${fastest.kmeans.toFixed(2)}, silhouette ${fastest.silhouette.toFixed(2)} s); SegmentKit takes ${(ratio * 100).toFixed(0)} % of its time`,
+  };
+}
+
 /**
  * End to end through the CLI (`segment FILE --models rfm,value,lifecycle`): a full Excel sheet of
- * order lines (1,048,576 rows) and 7.8M order lines of 1,048,576 customers. A warm-up run builds
- * the CLI's cached bundle first, so rows time what users see from the second run on.
+ * order lines (1,048,576 rows) and 7.8M order lines of 1,048,576 customers, then the full sheet
+ * with k-means against the pandas + scikit-learn reference. A warm-up run builds the CLI's
+ * cached bundle first, so rows time what users see from the second run on.
  */
 export default async function pipelineBench(): Promise<BenchRow[]> {
   const sheet = await firstLines(sampleOrders(141_000), SHEET_LINES, join(DATA, 'sheet-orders.csv'));
@@ -84,5 +119,6 @@ export default async function pipelineBench(): Promise<BenchRow[]> {
       note: `CPU ${r.cpuSeconds.toFixed(2)} s (machine shared: CPU is the steadier number); ${customers} customers${memoryTarget ? `; memory target ${memoryTarget} MB` : ''}`,
     });
   }
+  rows.push(pandasComparison(sheet, cases[0][1]));
   return rows;
 }
