@@ -37,12 +37,14 @@ export interface FlowMetrics {
   flow: PhaseMetrics;
   /** Per phase: `preview`, `detect`, `run`, `write`, each with the main thread's worst moments inside it. */
   phases: Record<string, PhaseMetrics>;
-  /** User Timing measures the services record (`sk:read`, `sk:load`, `sk:run`, …), summed per name, in ms. */
+  /** User Timing measures the services record (`sk:preview`, `sk:read`, `sk:load`, `sk:run`, …): the first of each name, in ms. */
   measures: Record<string, number>;
   /** Counts the services and adapter report as marks (`sk:chunk` …). */
   marks: Record<string, number>;
   cancels: CancelMetrics[];
   customers: string;
+  /** The Orders sheet after the write-back: its header row and its number of rows. */
+  written: { headers: unknown[]; rows: number };
   errors: string[];
   blocked: string[];
 }
@@ -138,6 +140,11 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
     await write.getByRole('button', { name: t('write.go') }).click();
     await waitStatus('write', 'done');
     const writeEnd = await now();
+    const written = await page.evaluate(() => {
+      const wb = (window as unknown as { __skWorkbook: { values(s: string, a: string): unknown[][]; usedAddress(s: string): string } }).__skWorkbook;
+      const used = wb.usedAddress('Orders').split('!')[1]!;
+      return { headers: wb.values('Orders', used.replace(/\d+$/, '1'))[0]!, rows: Number(used.replace(/^.*?(\d+)$/, '$1')) };
+    });
 
     const cancels: CancelMetrics[] = [];
     for (const fraction of options.cancelAt) {
@@ -153,7 +160,7 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
       marks: performance.getEntriesByType('mark').map((m) => m.name),
     }));
     const measures: Record<string, number> = {};
-    for (const m of probe.measures) if (m.start >= detectStart && m.start < writeEnd) measures[m.name] = (measures[m.name] ?? 0) + m.duration;
+    for (const m of probe.measures) if (m.start >= ready && measures[m.name] === undefined) measures[m.name] = m.duration;
     const marks: Record<string, number> = {};
     for (const name of probe.marks) marks[name] = (marks[name] ?? 0) + 1;
     const phase = (a: number, b: number) => phaseOf(probe.tasks, probe.gaps, a, b);
@@ -165,6 +172,7 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
       marks,
       cancels,
       customers,
+      written,
       errors: g.errors,
       blocked: g.blocked,
     };
@@ -204,7 +212,8 @@ async function cancelRun(page: GuardedPage['page'], runLabel: string, cancelLabe
       button(cancelLabel)!.click();
       await until(() => cell.dataset.status !== 'loading');
       const latencyMs = performance.now() - clicked;
-      const waitUntil = performance.now() + timeout;
+      // A worker that has not given up a run 30 s after Cancel is reported as never answering (-1).
+      const waitUntil = performance.now() + Math.min(timeout, 30_000);
       while (stops().length === before && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
       const workerStopMs = stops().length > before ? stops()[stops().length - 1]!.duration : -1;
       return { clickedAfterMs: clicked - t0, latencyMs, workerStopMs, stepAtClick, status: cell.dataset.status ?? '', message: cell.querySelector('[role="alert"]')?.textContent ?? '' };
