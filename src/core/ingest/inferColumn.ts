@@ -44,6 +44,8 @@ const MAX_BAD_CELLS = 5;
 const SERIAL_MIN = 18264; // 1950-01-01
 const SERIAL_MAX = 73051; // 2099-12-31
 const CATEGORY_MAX_DISTINCT = 1000;
+/** A column with at least this share of dates, but too few to be read as dates, gets W_MIXED_DATES. */
+const MIXED_DATE_SHARE = 0.2;
 const CODE_SHAPE = /^[A-Za-z]{0,4}[-_]?\d+$/;
 
 /**
@@ -404,9 +406,40 @@ function textColumn(
   if (numeric && parsed >= TYPE_SHARE * present && !(idHeader && parsed < present)) {
     return acc.finish({ name, type: 'number', values: decodeCodes(acc, codes, byCode) }, blank, errors);
   }
-  if (idHeader || (codeShaped && k > CATEGORY_MAX_DISTINCT)) return acc.finish({ ...coded, type: 'id' }, blank, errors);
-  if (k <= CATEGORY_MAX_DISTINCT && k <= Math.max(10, present / 2)) return acc.finish(coded, blank, errors);
+  const type = idHeader || (codeShaped && k > CATEGORY_MAX_DISTINCT) ? 'id' : k <= CATEGORY_MAX_DISTINCT && k <= Math.max(10, present / 2) ? 'category' : 'text';
+  if (isDateHeader(name) || dates >= MIXED_DATE_SHARE * present) warnMixedDates(acc, coded, counts, present, type);
+  if (type === 'id') return acc.finish({ ...coded, type: 'id' }, blank, errors);
+  if (type === 'category') return acc.finish(coded, blank, errors);
   return acc.finish({ name, type: 'text', values: rowTexts() }, blank, errors);
+}
+
+/**
+ * A column partly in dates, but below TYPE_SHARE, is read as text and its dates are lost to
+ * recency and tenure; that usually means two date formats in one column (a pasted export, a
+ * hand-typed "March 3, 2024"), so say so with the first cell in another form. Eight-digit
+ * numbers are left out: they are as often ids as compact dates.
+ */
+function warnMixedDates(acc: Accumulator, coded: CodedColumn, counts: Int32Array, present: number, type: string): void {
+  const { codes, dictionary } = coded;
+  const isDate = new Uint8Array(dictionary.length);
+  let dates = 0;
+  for (let c = 0; c < dictionary.length; c++) {
+    const p = dateParts(dictionary[c]);
+    if (p && p.shape !== 'compact') {
+      isDate[c] = 1;
+      dates += counts[c];
+    }
+  }
+  if (dates === 0 || dates === present) return;
+  let first = 0;
+  while (codes[first] < 0 || isDate[codes[first]]) first++;
+  const cell = cellAddress(acc.ctx.sheet, acc.ctx.index, acc.ctx.rowOf(first));
+  const share = Math.round((dates / present) * 100);
+  acc.warn(
+    'W_MIXED_DATES',
+    `Column "${acc.ctx.name}" holds ${dates} date(s) (${share} % of its values) but ${present - dates} value(s) in another form (first: ${cell} "${dictionary[codes[first]]}"), so it is read as ${type} and its dates are not used; write every date the same way (for example 2024-03-31) or format the column as Date in Excel, then read it again`,
+    present - dates,
+  );
 }
 
 function countCodes(codes: Int32Array, k: number): Int32Array {

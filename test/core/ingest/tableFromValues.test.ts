@@ -92,3 +92,27 @@ describe('tableFromValues', () => {
     expect(e.message).toBe(message);
   });
 });
+
+describe('dates in two forms in one column (W_MIXED_DATES)', () => {
+  const sheet = (dates: string[]) => tableFromValues([['customer_id', 'order_date'], ...dates.map((d, i) => [`C${i}`, d])], { sheet: 'Orders' });
+
+  it('a column half ISO dates and half spelled-out dates is read as text and says where the other form starts', () => {
+    const p = sheet(['2024-03-01', '2024-03-02', 'March 3, 2024', '2024-03-04', 'March 5, 2024', '2024-03-06']);
+    expect(p.table.columns[1].type).toBe('category');
+    const w = p.warnings.find((x) => x.code === 'W_MIXED_DATES');
+    expect(w).toEqual({
+      code: 'W_MIXED_DATES',
+      message: 'Column "order_date" holds 4 date(s) (67 % of its values) but 2 value(s) in another form (first: Orders!B4 "March 3, 2024"), so it is read as category and its dates are not used; write every date the same way (for example 2024-03-31) or format the column as Date in Excel, then read it again',
+      count: 2,
+    });
+  });
+
+  it('stays quiet for a clean date column, for a date column with a few bad cells, and for eight-digit ids', () => {
+    expect(sheet(['2024-03-01', '01.03.2024', '2024-03-02']).warnings.map((w) => w.code)).not.toContain('W_MIXED_DATES');
+    const fewBad = sheet(['2024-03-01', '2024-03-02', '2024-03-03', '2024-03-04', '2024-03-05', 'n/a']);
+    expect(fewBad.table.columns[1].type).toBe('date');
+    expect(fewBad.warnings.map((w) => w.code)).toEqual(['W_UNPARSABLE']);
+    const ids = tableFromValues([['ref'], ['20240301'], ['ABC-1'], ['20240302'], ['XYZ-2'], ['XYZ-3']]);
+    expect(ids.warnings.map((w) => w.code)).not.toContain('W_MIXED_DATES');
+  });
+});
