@@ -198,10 +198,14 @@ describe('inputs SegmentKit handles, with the documented warnings', () => {
     expect(s.asOf).toBe('2024-06-30');
   });
 
-  it('dates in several formats in one column: not read as a date column, so segment asks for dates', async () => {
+  it('dates in several formats in one column: not read as a date column, said by W_MIXED_DATES, and segment names the column', async () => {
     const i = await inspected('dates-mixed-formats.csv');
     expect(i.columns[1]).toMatchObject({ name: 'order_date', type: 'category', role: null });
-    expect(await refused(['segment', at('dates-mixed-formats.csv')])).toBe(NO_DATES);
+    expect(i.warnings[0].code).toBe('W_MIXED_DATES');
+    expect(i.warnings[0].message).toMatch(/^Column "order_date" holds 5 date\(s\) \(71 % of its values\) but 2 value\(s\) in another form \(first: B7 "Jan 7 2024"\)/);
+    expect(await refused(['segment', at('dates-mixed-formats.csv')])).toBe(
+      'segmentkit: The data has no dates, so "today" for recency and tenure is unknown. Column "order_date" holds dates in more than one form, so it was read as text: write every date the same way (for example 2024-03-31), or pass an as-of date (for example --as-of 2026-06-30).',
+    );
   });
 
   it('one customer only, and customers that are all identical, segment without failing', async () => {

@@ -76,7 +76,7 @@ export function buildCustomerTable(sheets: SheetRoles[], options: { asOf?: numbe
   let customers: CustomerTable;
   if (customerSheet) {
     customers = joinCustomerData({ table: customerSheet.parsed.table, roles: customerSheet.roles, source: customerSheet.name, sourceRowOf: (i) => customerSheet.parsed.sourceRowOf(i) }, aggregated);
-    if (Number.isNaN(customers.asOf)) customers = { ...customers, asOf: options.asOf ?? latestDate(customers) };
+    if (Number.isNaN(customers.asOf)) customers = { ...customers, asOf: options.asOf ?? latestDate(customers, sheets) };
   } else {
     customers = aggregated as CustomerTable;
   }
@@ -86,15 +86,25 @@ export function buildCustomerTable(sheets: SheetRoles[], options: { asOf?: numbe
   return customers;
 }
 
-/** A customer sheet alone has no transaction dates: "today" is its latest activity or signup date. */
-function latestDate(customers: CustomerTable): number {
+/**
+ * A customer sheet alone has no transaction dates: "today" is its latest activity or signup
+ * date. When there is none because a column mixed two date forms, the error says which column.
+ */
+function latestDate(customers: CustomerTable, sheets: SheetRoles[]): number {
   let max = -Infinity;
   for (const c of customers.table.columns) {
     if (c.type !== 'date') continue;
     for (let i = 0; i < c.values.length; i++) if (c.values[i] > max) max = c.values[i];
   }
   if (!Number.isFinite(max)) {
-    throw new SegmentKitError('E_NO_AS_OF', 'The data has no dates, so "today" for recency and tenure is unknown', { hint: 'Pass an as-of date (for example --as-of 2026-06-30).' });
+    const mixed = sheets.flatMap(({ parsed }) => {
+      const messages = new Set(parsed.warnings.filter((w) => w.code === 'W_MIXED_DATES').map((w) => w.message));
+      return parsed.columns.filter((c) => c.warnings.some((m) => messages.has(m))).map((c) => c.name);
+    });
+    const hint = mixed.length
+      ? `Column "${mixed[0]}" holds dates in more than one form, so it was read as text: write every date the same way (for example 2024-03-31), or pass an as-of date (for example --as-of 2026-06-30).`
+      : 'Pass an as-of date (for example --as-of 2026-06-30).';
+    throw new SegmentKitError('E_NO_AS_OF', 'The data has no dates, so "today" for recency and tenure is unknown', { hint });
   }
   return max;
 }
