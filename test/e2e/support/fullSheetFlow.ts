@@ -41,6 +41,10 @@ export interface FlowMetrics {
   measures: Record<string, number>;
   /** Counts the services and adapter report as marks (`sk:chunk` …). */
   marks: Record<string, number>;
+  /** Tasks over 200 ms: which phase, how far into it (ms) and how long, to find what blocked. */
+  longTasks: { phase: string; atMs: number; ms: number }[];
+  /** Every User Timing measure after the workbook was ready, with its start relative to its phase. */
+  timeline: { name: string; startMs: number; ms: number }[];
   cancels: CancelMetrics[];
   customers: string;
   /** The Orders sheet after the write-back: its header row and its number of rows. */
@@ -164,12 +168,23 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
     const marks: Record<string, number> = {};
     for (const name of probe.marks) marks[name] = (marks[name] ?? 0) + 1;
     const phase = (a: number, b: number) => phaseOf(probe.tasks, probe.gaps, a, b);
+    const bounds: [string, number, number][] = [
+      ['preview', ready, previewDone],
+      ['detect', detectStart, detectEnd],
+      ['run', runStart, runEnd],
+      ['write', writeStart, writeEnd],
+    ];
+    const phaseAt = (t: number) => bounds.find(([, a, b]) => t >= a && t < b) ?? ['after', writeEnd, Infinity];
+    const longTasks = probe.tasks.filter((x) => x.start >= ready && x.duration > 200).map((x) => ({ phase: phaseAt(x.start)[0], atMs: Math.round(x.start - phaseAt(x.start)[1]), ms: x.duration }));
+    const timeline = probe.measures.filter((x) => x.start >= ready).map((x) => ({ name: x.name, startMs: Math.round(x.start - phaseAt(x.start)[1]), ms: Math.round(x.duration) }));
     return {
       rows: options.rows,
       flow: phase(detectStart, writeEnd),
       phases: { preview: phase(ready, previewDone), detect: phase(detectStart, detectEnd), run: phase(runStart, runEnd), write: phase(writeStart, writeEnd) },
       measures,
       marks,
+      longTasks,
+      timeline,
       cancels,
       customers,
       written,
