@@ -2,7 +2,10 @@ import { SegmentKitError } from '../core/errors/SegmentKitError';
 
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** `mixed`: mostly UTF-8, with some bytes that are not (read as Windows-1252, see `legacy`). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'mixed';
+  /** With `mixed`: how many bytes were read as Windows-1252, and the 1-based line of the first. */
+  legacy?: { bytes: number; firstLine: number };
 }
 
 const SNIFF_BYTES = 8192;
@@ -28,8 +31,77 @@ export function decodeText(bytes: Buffer, file: string): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes.subarray(start)), encoding: 'windows-1252' };
+    return decodeLegacy(bytes.subarray(start));
   }
+}
+
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (the WHATWG Encoding Standard's table; the five
+ * unassigned bytes keep their code point). Node's TextDecoder reads "windows-1252" as Latin-1,
+ * which turns €, curly quotes and dashes from Excel on Windows into invisible control characters.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 character of every byte, for bytes read one by one. */
+const CP1252 = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
+
+/** A whole legacy Windows file: Latin-1 for all but 0x80–0x9F, which take Windows-1252's characters. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/** Length of the well-formed UTF-8 sequence at `p` (2–4 bytes), or 0 when there is none. */
+function sequenceAt(bytes: Uint8Array, p: number): number {
+  const b = bytes[p];
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (need < 0 || p + need >= bytes.length) return 0;
+  for (let i = 1; i <= need; i++) if ((bytes[p + i] & 0xc0) !== 0x80) return 0;
+  const second = bytes[p + 1];
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+  if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return 0;
+  return need + 1;
+}
+
+/**
+ * Text that is not valid UTF-8. A file without a single UTF-8 letter is a legacy Windows file
+ * and decodes as such; one with UTF-8 letters and a few other bytes was put together from two
+ * sources (a pasted cell, a merged export), so each part decodes as what it is: UTF-8 sequences
+ * as UTF-8 and the stray bytes as Windows-1252, instead of turning every UTF-8 letter into
+ * mojibake. The caller warns about `mixed`.
+ */
+function decodeLegacy(bytes: Uint8Array): DecodedText {
+  let utf8Letters = 0;
+  for (let p = 0; p < bytes.length; p++) {
+    if (bytes[p] < 0x80) continue;
+    const length = sequenceAt(bytes, p);
+    if (length > 0) {
+      utf8Letters++;
+      p += length - 1;
+    }
+  }
+  if (utf8Letters === 0) return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let runStart = 0;
+  let legacy = 0;
+  let firstLine = 0;
+  let line = 1;
+  for (let p = 0; p < bytes.length; p++) {
+    const b = bytes[p];
+    if (b === 0x0a) line++;
+    if (b < 0x80) continue;
+    const length = sequenceAt(bytes, p);
+    if (length > 0) {
+      p += length - 1;
+      continue;
+    }
+    parts.push(utf8.decode(bytes.subarray(runStart, p)), CP1252[b]);
+    runStart = p + 1;
+    legacy++;
+    if (firstLine === 0) firstLine = line;
+  }
+  parts.push(utf8.decode(bytes.subarray(runStart)));
+  return { text: parts.join(''), encoding: 'mixed', legacy: { bytes: legacy, firstLine } };
 }
 
 function assertText(bytes: Buffer, start: number, file: string): void {

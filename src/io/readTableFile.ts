@@ -54,8 +54,15 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
     const fast = readDelimitedColumns(bytes, { file, dateOrder: options.dateOrder });
     if (fast.delimiter !== 'whitespace') return Object.assign(fast, { format: 'csv' as const, encoding: 'utf-8' });
   }
-  const { text, encoding } = decodeText(bytes, file);
+  const { text, encoding, legacy } = decodeText(bytes, file);
   const delimiter = detectDelimiter(text);
   const parsed = readDelimitedText(text, delimiter, { file, dateOrder: options.dateOrder });
+  if (legacy) {
+    parsed.warnings.unshift({
+      code: 'W_MIXED_ENCODING',
+      message: `The file is UTF-8 but ${legacy.bytes} byte(s) are not (first on line ${legacy.firstLine}); they were read as Windows-1252 (for example ä, é, €). Check those characters, and save the file as "CSV UTF-8" so every character is certain`,
+      count: legacy.bytes,
+    });
+  }
   return Object.assign(parsed, { format: delimiter === 'whitespace' ? ('text' as const) : ('csv' as const), delimiter, encoding });
 }

@@ -115,6 +115,22 @@ describe('readTableFile on the bad-input corpus', () => {
     expect(all(s.table.columns[3])).toEqual([0.125, 0.07, 1]);
   });
 
+  it('a UTF-8 file with a stray Windows-1252 byte reads both right and says where (W_MIXED_ENCODING)', async () => {
+    const m = await readTableFile(join(BAD, 'mixed-encoding.csv'));
+    expect(m.encoding).toBe('mixed');
+    expect(all(m.table.columns[1])).toEqual(['Köln', 'München']);
+    expect(m.warnings).toEqual([
+      {
+        code: 'W_MIXED_ENCODING',
+        message: 'The file is UTF-8 but 1 byte(s) are not (first on line 3); they were read as Windows-1252 (for example ä, é, €). Check those characters, and save the file as "CSV UTF-8" so every character is certain',
+        count: 1,
+      },
+    ]);
+    const legacy = await readTableFile(join(BAD, 'windows-1252.csv'));
+    expect(legacy.encoding).toBe('windows-1252');
+    expect(legacy.warnings.map((w) => w.code)).not.toContain('W_MIXED_ENCODING');
+  });
+
   it('dates in two orders: the majority wins, the rest is unparsable with addresses', async () => {
     const t = await readTableFile(join(BAD, 'dates-two-orders.csv'));
     expect(t.columns[1]).toMatchObject({ type: 'date', unparsable: 1, firstBadCells: ['B4'] });
