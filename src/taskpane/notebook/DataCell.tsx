@@ -1,10 +1,11 @@
-import { Field, Link, makeStyles, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, Button } from '@fluentui/react-components';
+import { Field, Link, makeStyles, ProgressBar, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { SHEET_KINDS, type DataSources, type Detection, type SegmentKitServices, type SheetInfo, type SheetPreview } from '../services/SegmentKitServices';
+import { SHEET_KINDS, type DataSources, type Detection, type RunProgress, type SegmentKitServices, type SheetInfo, type SheetPreview } from '../services/SegmentKitServices';
 import { IDLE, settled, type AsyncState } from './AsyncState';
 import { Cell } from './Cell';
 import { ErrorNotice } from './ErrorNotice';
+import { progressLabel } from './progressLabel';
 
 const PREVIEW_ROWS = 5;
 
@@ -93,7 +94,7 @@ export function DataCell({ services, sheets, onReloadSheets, sources, onSourcesC
         </>
       }
     >
-      {detection.status === 'loading' && <Spinner size="small" label={t('cell.loading')} />}
+      {detection.status === 'loading' && (detection.progress ? <DetectProgress progress={detection.progress} /> : <Spinner size="small" label={t('cell.loading')} />)}
       {detection.status === 'error' && <ErrorNotice error={detection.error} onRetry={onDetect} />}
       {detection.status === 'done' &&
         detection.value.sheets.map((s) => (
@@ -119,6 +120,19 @@ export function DataCell({ services, sheets, onReloadSheets, sources, onSourcesC
           </div>
         ))}
     </Cell>
+  );
+}
+
+/** Rows read so far as a share; once all are read, the worker's parsing has no share to show, so the bar just moves. */
+function DetectProgress({ progress }: { progress: RunProgress }) {
+  const tr = useI18n();
+  const parsing = progress.step === 'parse';
+  const label = parsing ? tr.t('progress.parse') : progressLabel(tr, progress);
+  return (
+    <div>
+      <ProgressBar value={parsing ? undefined : progress.percent / 100} aria-label={label} />
+      <span data-testid="detect-progress">{label}</span>
+    </div>
   );
 }
 

@@ -47,7 +47,9 @@ export function Notebook({ services, recipe, onRecipeChange }: NotebookProps) {
 
   const detect = useCallback(async () => {
     setDetection({ status: 'loading' });
-    const r = await services.detect(recipeRef.current.sources);
+    let settledAlready = false;
+    const r = await services.detect(recipeRef.current.sources, (progress) => !settledAlready && setDetection({ status: 'loading', progress }));
+    settledAlready = true;
     if (r.ok) {
       const current = recipeRef.current;
       const roles = { ...current.roles };

@@ -187,7 +187,8 @@ export interface WriteReport {
 export interface SegmentKitServices {
   listSheets(): Promise<Result<SheetInfo[]>>;
   preview(sheet: string, rows: number): Promise<Result<SheetPreview>>;
-  detect(sources: DataSources): Promise<Result<Detection>>;
+  /** Reads the chosen sheets into the engine and checks them; progress: `read` with the share of rows read, then `parse`. */
+  detect(sources: DataSources, onProgress?: (p: RunProgress) => void): Promise<Result<Detection>>;
   run(recipe: NotebookRecipe, onProgress: (p: RunProgress) => void): Promise<Result<RunOutcome>>;
   /** Stops a running `run` or `writeBack`; the pending call resolves with E_CANCELLED. */
   cancel(): void;

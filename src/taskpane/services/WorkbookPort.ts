@@ -36,7 +36,7 @@ export interface WorkbookPort {
   /** Reads a sheet's used range; `maxRows` stops after that many rows (header included). */
   readSheet(sheet: string, options?: { signal?: AbortSignal; maxRows?: number }): Promise<SheetRead>;
   /** Reads a sheet's used range chunk by chunk; the next chunk is read once `onChunk` settles. Resolves with the rows read. */
-  streamSheet(sheet: string, onChunk: (chunk: SheetChunk) => Promise<void>, signal?: AbortSignal): Promise<number>;
+  streamSheet(sheet: string, onChunk: (chunk: SheetChunk) => Promise<void>, options?: { signal?: AbortSignal; onProgress?: (rowsRead: number, rowCount: number) => void }): Promise<number>;
   /** Selects cells such as `Orders!D17`; absent where the adapter cannot select. */
   selectCells?(address: string): Promise<void>;
   write(request: WriteRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WriteReport>;

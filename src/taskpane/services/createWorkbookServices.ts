@@ -29,7 +29,7 @@ function cancelledRun(): SegmentKitError {
  * Reads a sheet chunk by chunk and hands each chunk to the engine while the next is read, so the
  * UI thread never holds (or copies in one go) the whole sheet; one chunk is in flight at a time.
  */
-async function streamToEngine(port: WorkbookPort, engine: RemoteEngine, sheet: string, kind: SheetKind): Promise<void> {
+async function streamToEngine(port: WorkbookPort, engine: RemoteEngine, sheet: string, kind: SheetKind, onProgress: (rowsRead: number, rowCount: number) => void): Promise<void> {
   let first = true;
   let inFlight: Promise<void> = Promise.resolve();
   const rows = await port.streamSheet(sheet, async (chunk) => {
@@ -39,7 +39,7 @@ async function streamToEngine(port: WorkbookPort, engine: RemoteEngine, sheet: s
     inFlight.catch(() => undefined);
     first = false;
     performance.mark('sk:chunk');
-  });
+  }, { onProgress });
   await inFlight;
   if (rows === 0) await engine.receiveRows({ sheet, kind, first: true, values: [], numberFormats: [], startRow: 1, startColumn: 0 });
 }
@@ -77,16 +77,16 @@ export function createWorkbookServices(port: WorkbookPort, engine: RemoteEngine,
         };
       }),
 
-    detect: (sources) =>
+    detect: (sources, onProgress = () => undefined) =>
       toResult(async () => {
-        let chosen = 0;
-        for (const kind of SHEET_KINDS) {
-          const name = sources[kind];
-          if (!name) continue;
-          chosen++;
-          await timed('sk:read', () => streamToEngine(port, engine, name, kind));
+        const chosen = SHEET_KINDS.filter((kind) => sources[kind]);
+        if (chosen.length === 0) throw new SegmentKitError('E_NO_DATA', 'No sheet is chosen', { hint: 'Choose a customers sheet or an orders sheet.' });
+        for (const [i, kind] of chosen.entries()) {
+          // Each sheet gets an equal share of the bar: row counts of the others are not known yet.
+          const report = (rowsRead: number, rowCount: number) => onProgress({ percent: Math.round(((i + (rowCount ? rowsRead / rowCount : 1)) / chosen.length) * 100), step: 'read' });
+          await timed('sk:read', () => streamToEngine(port, engine, sources[kind]!, kind, report));
         }
-        if (chosen === 0) throw new SegmentKitError('E_NO_DATA', 'No sheet is chosen', { hint: 'Choose a customers sheet or an orders sheet.' });
+        onProgress({ percent: 100, step: 'parse' });
         return timed('sk:load', () => engine.loadReceived(sources, today()));
       }),
 

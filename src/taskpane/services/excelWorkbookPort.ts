@@ -24,8 +24,9 @@ export function excelWorkbookPort(): WorkbookPort {
       const data = await readSheet({ sheet, signal: options.signal, maxRows: options.maxRows });
       return { sheetName: data.sheetName, values: data.values, numberFormats: data.numberFormats, startRow: data.startRow, startColumn: data.startColumn, rowCount: data.regionRowCount };
     },
-    async streamSheet(sheet, onChunk, signal) {
-      return (await streamSheet({ sheet, signal }, onChunk)).rowCount;
+    async streamSheet(sheet, onChunk, options = {}) {
+      const { signal, onProgress } = options;
+      return (await streamSheet({ sheet, signal, onProgress: onProgress && ((p) => onProgress(p.rowsRead, p.rowCount)) }, onChunk)).rowCount;
     },
     async write(request, onProgress, signal) {
       const report = await writeResults({

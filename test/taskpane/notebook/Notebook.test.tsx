@@ -69,7 +69,13 @@ describe('Data cell', () => {
     expect(cell('data').dataset.status).toBe('loading');
     const detect = c.take('detect');
     expect(detect.args[0]).toEqual({ customers: 'Customers', orders: 'Orders', tickets: 'Tickets' });
+    const onProgress = detect.args[1] as (p: { percent: number; step: string }) => void;
+    act(() => onProgress({ percent: 40, step: 'read' }));
+    expect(screen.getByTestId('detect-progress').textContent).toBe('Reading sheets — 40%');
+    act(() => onProgress({ percent: 100, step: 'parse' }));
+    expect(screen.getByTestId('detect-progress').textContent).toBe('Reading values');
     await act(async () => detect.resolve({ ok: true, value: DETECTION }));
+    expect(screen.queryByTestId('detect-progress')).toBeNull();
     expect(cell('data').dataset.status).toBe('done');
     expect(screen.getByText('Orders: 14,999 rows, 4 columns, read as transactions.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show Orders!H17' }));

@@ -32,8 +32,14 @@ describe('createWorkbookServices over the in-memory workbook and the engine', ()
 
   test('detect hands the sheet to the engine in several chunks and the engine sees every row', async () => {
     expect(performance.getEntriesByName('sk:chunk').length).toBeGreaterThan(1);
-    const again = await services.detect({ orders: 'Orders' });
+    const progress: string[] = [];
+    const again = await services.detect({ orders: 'Orders' }, (p) => progress.push(`${p.step} ${p.percent}`));
     expect(again.ok && again.value.sheets.map((s) => [s.sheet, s.shape, s.rowCount])).toEqual([['Orders', 'transactions', ROWS - 1]]);
+    // Read progress rises chunk by chunk to 100 %, then the worker parses.
+    const read = progress.filter((p) => p.startsWith('read')).map((p) => Number(p.split(' ')[1]));
+    expect(read.length).toBeGreaterThan(1);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(progress.slice(-2)).toEqual(['read 100', 'parse 100']);
   });
 
   test('the preview reads only the rows it shows, and says how many data rows the sheet has', async () => {
