@@ -1,4 +1,5 @@
 import { SegmentKitError } from '../core/errors/SegmentKitError';
+import type { IngestWarning } from '../core/ingest/ParsedTable';
 
 export interface DecodedText {
   text: string;
@@ -41,6 +42,20 @@ export function decodeText(bytes: Buffer, file: string): DecodedText {
  * which turns €, curly quotes and dashes from Excel on Windows into invisible control characters.
  */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * The warning for a `mixed` decode, the same from every reader.
+ *
+ * @example
+ * mixedEncodingWarning({ bytes: 1, firstLine: 3 }).code; // 'W_MIXED_ENCODING'
+ */
+export function mixedEncodingWarning(legacy: { bytes: number; firstLine: number }): IngestWarning {
+  return {
+    code: 'W_MIXED_ENCODING',
+    message: `The file is UTF-8 but ${legacy.bytes} byte(s) are not (first on line ${legacy.firstLine}); they were read as Windows-1252 (for example ä, é, €). Check those characters, and save the file as "CSV UTF-8" so every character is certain`,
+    count: legacy.bytes,
+  };
+}
 
 /** Windows-1252 character of every byte, for bytes read one by one. */
 const CP1252 = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));

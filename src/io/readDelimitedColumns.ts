@@ -7,7 +7,7 @@ import type { IngestWarning, ParsedTable } from '../core/ingest/ParsedTable';
 import type { DateOrder } from '../core/ingest/parseDateCell';
 import { looksLikeHeader } from '../core/ingest/looksLikeHeader';
 import { tableFromColumns } from '../core/ingest/tableFromColumns';
-import { decodeText } from './decodeText';
+import { decodeText, mixedEncodingWarning, type DecodedText } from './decodeText';
 import { delimiterSample } from './delimiterSample';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { fieldString } from './fieldString';
@@ -81,25 +81,28 @@ export function readDelimitedColumns(source: string | Buffer, options: ReadDelim
     const delimiter = options.delimiter ?? detectDelimiter(text);
     return Object.assign(readDelimitedText(text, delimiter, { file, dateOrder, hasHeader }), { delimiter });
   }
-  const body = utf8Body(bytes, file ?? '');
+  const { body, legacy } = utf8Body(bytes, file ?? '');
   const delimiter = options.delimiter ?? detectDelimiter(delimiterSample(body));
-  if (delimiter === 'whitespace') {
-    return Object.assign(readDelimitedText(body.toString('utf8'), delimiter, { file, dateOrder, hasHeader }), { delimiter });
-  }
-  const parallel = options.threads === 2 || (options.threads === undefined && body.length >= PARALLEL_MIN_BYTES && availableParallelism() > 1);
-  return Object.assign(columnsFromBytes(body, delimiter.charCodeAt(0), hasHeader, parallel, common(delimiter)), { delimiter });
+  const parsed = delimiter === 'whitespace'
+    ? readDelimitedText(body.toString('utf8'), delimiter, { file, dateOrder, hasHeader })
+    : columnsFromBytes(body, delimiter.charCodeAt(0), hasHeader, options.threads === 2 || (options.threads === undefined && body.length >= PARALLEL_MIN_BYTES && availableParallelism() > 1), common(delimiter));
+  if (legacy) parsed.warnings.unshift(mixedEncodingWarning(legacy));
+  return Object.assign(parsed, { delimiter });
 }
 
 /**
  * The bytes that decodeText would decode, as UTF-8: byte-order marks dropped as TextDecoder drops
  * them, and legacy Windows text re-encoded (rare, and never big enough to matter).
  */
-function utf8Body(bytes: Buffer, file: string): Buffer {
+function utf8Body(bytes: Buffer, file: string): { body: Buffer; legacy?: DecodedText['legacy'] } {
   let start = hasBom(bytes, 0) ? 3 : 0;
   decodeText(bytes.subarray(0, start + TEXT_CHECK_BYTES), file);
-  if (!isUtf8(bytes.subarray(start))) return Buffer.from(decodeText(bytes, file).text, 'utf8');
+  if (!isUtf8(bytes.subarray(start))) {
+    const { text, legacy } = decodeText(bytes, file);
+    return { body: Buffer.from(text, 'utf8'), legacy };
+  }
   if (hasBom(bytes, start)) start += 3;
-  return bytes.subarray(start);
+  return { body: bytes.subarray(start) };
 }
 
 function hasBom(bytes: Buffer, p: number): boolean {

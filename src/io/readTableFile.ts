@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import type { ParsedTable } from '../core/ingest/ParsedTable';
 import type { DateOrder } from '../core/ingest/parseDateCell';
-import { decodeText } from './decodeText';
+import { decodeText, mixedEncodingWarning } from './decodeText';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
 import { readDelimitedColumns } from './readDelimitedColumns';
 import { readDelimitedText } from './readDelimitedText';
@@ -57,12 +57,6 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   const { text, encoding, legacy } = decodeText(bytes, file);
   const delimiter = detectDelimiter(text);
   const parsed = readDelimitedText(text, delimiter, { file, dateOrder: options.dateOrder });
-  if (legacy) {
-    parsed.warnings.unshift({
-      code: 'W_MIXED_ENCODING',
-      message: `The file is UTF-8 but ${legacy.bytes} byte(s) are not (first on line ${legacy.firstLine}); they were read as Windows-1252 (for example ä, é, €). Check those characters, and save the file as "CSV UTF-8" so every character is certain`,
-      count: legacy.bytes,
-    });
-  }
+  if (legacy) parsed.warnings.unshift(mixedEncodingWarning(legacy));
   return Object.assign(parsed, { format: delimiter === 'whitespace' ? ('text' as const) : ('csv' as const), delimiter, encoding });
 }
