@@ -25,7 +25,7 @@ export default async function (): Promise<BenchRow[]> {
   const runs: FlowMetrics[] = [];
   try {
     for (let i = 0; i < REPEATS; i++) {
-      const m = await fullSheetFlow(server.url, { rows: ROWS, cancelAt: CANCEL_AT, timeoutMs: 900_000 });
+      const m = await fullSheetFlow(server.url, { rows: ROWS, cancelAt: CANCEL_AT, writeCancelAt: 0.5, timeoutMs: 900_000 });
       process.stderr.write(`  run ${i + 1}: ${JSON.stringify(m)}\n`);
       if (m.errors.length || m.blocked.length) throw new Error(`the page reported errors ${JSON.stringify(m.errors)} or requests leaving localhost ${JSON.stringify(m.blocked)}`);
       runs.push(m);
@@ -61,6 +61,7 @@ export default async function (): Promise<BenchRow[]> {
     row('phase: write plan from worker', measure('sk:plan')),
     row('phase: write back (chunked)', measure('sk:write')),
     row('Cancel click → cancelled state, worst of 20/50/80 %', (m) => Math.max(...m.cancels.map((c) => c.latencyMs)), 0.5),
-    row('Cancel click → worker gives the run up, worst of 20/50/80 %', (m) => Math.max(...m.cancels.map((c) => c.workerStopMs)), undefined, 'the worker stops between steps'),
+    row('Cancel click → worker gives the run up, worst of 20/50/80 %', (m) => Math.max(...m.cancels.map((c) => c.workerStopMs ?? 0)), undefined, 'the worker stops between steps'),
+    row('Cancel click half-way through write-back → cancelled state', (m) => m.writeCancel.latencyMs, 0.5, 'stops before the next request'),
   ];
 }

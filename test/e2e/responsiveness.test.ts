@@ -24,7 +24,7 @@ afterAll(async () => {
 
 test(`${ROWS.toLocaleString('en')} order lines: read in chunks, run, write back and cancel without long main-thread tasks`, async () => {
   const { t } = createTranslator('en');
-  const m = await fullSheetFlow(server.url, { rows: ROWS, cancelAt: [0], timeoutMs: 300_000 });
+  const m = await fullSheetFlow(server.url, { rows: ROWS, cancelAt: [0], writeCancelAt: 0.3, timeoutMs: 300_000 });
   expect(m.errors).toEqual([]);
   expect(m.blocked).toEqual([]);
   // Structural facts first: the sheet went to the worker in several chunks, every phase ran.
@@ -41,6 +41,10 @@ test(`${ROWS.toLocaleString('en')} order lines: read in chunks, run, write back 
   expect(cancel!.message).toContain(t('error.cancelled'));
   expect(cancel!.workerStopMs).toBeGreaterThanOrEqual(0);
   expect(cancel!.latencyMs).toBeLessThan(CANCEL_BOUND_MS);
+  // Cancel part-way through a write-back: stopped before the next request, shown as cancelled.
+  expect(m.writeCancel.status).toBe('error');
+  expect(m.writeCancel.message).toContain(t('error.cancelledWrite'));
+  expect(m.writeCancel.latencyMs).toBeLessThan(CANCEL_BOUND_MS);
   expect(m.flow.longestTaskMs).toBeLessThan(LONGEST_TASK_BOUND_MS);
   expect(m.phases.preview!.longestTaskMs).toBeLessThan(LONGEST_TASK_BOUND_MS);
 });

@@ -21,6 +21,7 @@ export const de: Strings = {
 
   'error.title': 'Das hat nicht geklappt',
   'error.cancelled': 'Abgebrochen. Nichts wurde geändert; führen Sie den Schritt erneut aus, wenn Sie so weit sind.',
+  'error.cancelledWrite': 'Abgebrochen. Bereits geschriebene Spalten tragen „(incomplete)“ im Kopf; schreiben Sie erneut, um sie zu ersetzen.',
   'error.generic': 'Prüfen Sie die Meldung oben und versuchen Sie es erneut. Wenn es wieder passiert, speichern Sie die Arbeitsmappe und öffnen Sie SegmentKit neu.',
   'error.needData': 'Führen Sie zuerst den Schritt „Daten“ aus.',
 

@@ -19,6 +19,7 @@ export const en = {
 
   'error.title': 'That did not work',
   'error.cancelled': 'Stopped. Nothing was changed; run the step again when you are ready.',
+  'error.cancelledWrite': 'Stopped. Columns written so far are headed “(incomplete)”; write again to replace them.',
   'error.generic': 'Check the message above, then try again. If it keeps happening, save the workbook and reopen SegmentKit.',
   'error.needData': 'Run the Data step first.',
 

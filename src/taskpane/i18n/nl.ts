@@ -21,6 +21,7 @@ export const nl: Strings = {
 
   'error.title': 'Dat is niet gelukt',
   'error.cancelled': 'Gestopt. Er is niets gewijzigd; voer de stap opnieuw uit wanneer u klaar bent.',
+  'error.cancelledWrite': 'Gestopt. Al geschreven kolommen hebben “(incomplete)” in de kop; schrijf opnieuw om ze te vervangen.',
   'error.generic': 'Lees de melding hierboven en probeer het opnieuw. Blijft het gebeuren, sla de werkmap op en open SegmentKit opnieuw.',
   'error.needData': 'Voer eerst de stap Gegevens uit.',
 

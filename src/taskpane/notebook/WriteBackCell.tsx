@@ -50,13 +50,13 @@ export function WriteBackCell({ outputs, runReady, write, onOutputsChange, onWri
       {write.status === 'loading' && (
         <div>
           <ProgressBar value={write.progress ? write.progress.percent / 100 : undefined} aria-label={t('progress.write')} />
-          <span>{write.progress ? progressLabel(tr, write.progress) : t('progress.write')}</span>
+          <span data-testid="write-progress">{write.progress ? progressLabel(tr, write.progress) : t('progress.write')}</span>
           <div>
             <Button onClick={onCancel}>{t('cell.cancel')}</Button>
           </div>
         </div>
       )}
-      {write.status === 'error' && <ErrorNotice error={write.error} onRetry={onWrite} />}
+      {write.status === 'error' && <ErrorNotice error={write.error} onRetry={onWrite} cancelledKey="error.cancelledWrite" />}
       {write.status === 'done' && (
         <div data-testid="write-report">
           <p>{t('write.done')}</p>

@@ -23,8 +23,8 @@ export interface CancelMetrics {
   clickedAfterMs: number;
   /** From the click on Cancel to the Models cell leaving its running state. */
   latencyMs: number;
-  /** From the click on Cancel to the worker giving up the run (it stops between steps); -1 if it never answered. */
-  workerStopMs: number;
+  /** Runs only: from the click on Cancel to the worker giving up the run (it stops between steps); -1 if it never answered. */
+  workerStopMs?: number;
   /** The step shown when Cancel was clicked. */
   stepAtClick: string;
   status: string;
@@ -46,6 +46,8 @@ export interface FlowMetrics {
   /** Every User Timing measure after the workbook was ready, with its start relative to its phase. */
   timeline: { name: string; startMs: number; ms: number }[];
   cancels: CancelMetrics[];
+  /** Cancel clicked part-way through a second write-back. */
+  writeCancel: CancelMetrics;
   customers: string;
   /** The Orders sheet after the write-back: its header row and its number of rows. */
   written: { headers: unknown[]; rows: number };
@@ -58,6 +60,8 @@ export interface FlowOptions {
   rows: number;
   /** When to click Cancel during a second run, as fractions of the first run's duration. */
   cancelAt: number[];
+  /** When to click Cancel during a second write-back, as a fraction of the first one's duration. */
+  writeCancelAt: number;
   timeoutMs: number;
 }
 
@@ -103,7 +107,7 @@ function phaseOf(tasks: Interval[], gaps: Interval[], start: number, end: number
  * and clicks Cancel part-way. Long tasks and animation-frame gaps are recorded in the page.
  *
  * @example
- * const m = await fullSheetFlow(server.url, { rows: 200_000, cancelAt: [0.5], timeoutMs: 300_000 });
+ * const m = await fullSheetFlow(server.url, { rows: 200_000, cancelAt: [0.5], writeCancelAt: 0.5, timeoutMs: 300_000 });
  * m.flow.longestTaskMs;
  */
 export async function fullSheetFlow(origin: string, options: FlowOptions): Promise<FlowMetrics> {
@@ -152,10 +156,15 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
 
     const cancels: CancelMetrics[] = [];
     for (const fraction of options.cancelAt) {
-      cancels.push(await cancelRun(page, t('models.run'), t('cell.cancel'), fraction * (runEnd - runStart), timeout));
+      cancels.push(await cancelRun(page, { cell: 'models', runLabel: t('models.run'), cancelLabel: t('cell.cancel'), delayMs: fraction * (runEnd - runStart) }, timeout));
       // Let the worker finish the step it was in before the next run starts.
       await models.getByRole('button', { name: t('models.run') }).waitFor({ timeout });
     }
+
+    // The models ran last, so write-back is available again; cancel it part-way.
+    await models.getByRole('button', { name: t('models.run') }).click();
+    await waitStatus('models', 'done');
+    const writeCancel = await cancelRun(page, { cell: 'write', runLabel: t('write.go'), cancelLabel: t('cell.cancel'), delayMs: options.writeCancelAt * (writeEnd - writeStart) }, timeout);
 
     const probe = await page.evaluate(() => ({
       tasks: window.__skProbe!.tasks,
@@ -186,6 +195,7 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
       longTasks,
       timeline,
       cancels,
+      writeCancel,
       customers,
       written,
       errors: g.errors,
@@ -196,11 +206,20 @@ export async function fullSheetFlow(origin: string, options: FlowOptions): Promi
   }
 }
 
-/** Clicks Run, waits `delayMs`, clicks Cancel, and times how long until the cell stops running, all inside the page. */
-async function cancelRun(page: GuardedPage['page'], runLabel: string, cancelLabel: string, delayMs: number, timeout: number): Promise<CancelMetrics> {
+interface CancelTarget {
+  /** `models` (the worker's run) or `write` (the chunked write-back). */
+  cell: 'models' | 'write';
+  runLabel: string;
+  cancelLabel: string;
+  delayMs: number;
+}
+
+/** Clicks the cell's button, waits `delayMs`, clicks Cancel, and times how long until the cell stops running, all inside the page. */
+async function cancelRun(page: GuardedPage['page'], target: CancelTarget, timeout: number): Promise<CancelMetrics> {
   return page.evaluate(
-    async ({ runLabel, cancelLabel, delayMs, timeout }) => {
-      const cell = document.querySelector<HTMLElement>('[data-testid="cell-models"]')!;
+    async ({ target, timeout }) => {
+      const { runLabel, cancelLabel, delayMs } = target;
+      const cell = document.querySelector<HTMLElement>(`[data-testid="cell-${target.cell}"]`)!;
       const button = (label: string) => [...cell.querySelectorAll('button')].find((b) => b.textContent === label);
       const until = (ok: () => boolean) =>
         new Promise<void>((resolve, reject) => {
@@ -219,20 +238,22 @@ async function cancelRun(page: GuardedPage['page'], runLabel: string, cancelLabe
       button(runLabel)!.click();
       await until(() => cell.dataset.status === 'loading' && button(cancelLabel) !== undefined);
       await new Promise((r) => setTimeout(r, Math.max(0, delayMs - (performance.now() - t0))));
-      const stepAtClick = cell.querySelector('[data-testid="run-progress"]')?.textContent ?? '';
-      if (cell.dataset.status !== 'loading') return { clickedAfterMs: performance.now() - t0, latencyMs: 0, workerStopMs: 0, stepAtClick: 'finished before the click', status: cell.dataset.status ?? '', message: '' };
+      const stepAtClick = cell.querySelector(`[data-testid="${target.cell === 'models' ? 'run' : 'write'}-progress"]`)?.textContent ?? '';
+      if (cell.dataset.status !== 'loading') return { clickedAfterMs: performance.now() - t0, latencyMs: 0, stepAtClick: 'finished before the click', status: cell.dataset.status ?? '', message: '' };
       const stops = () => performance.getEntriesByName('sk:cancel-worker');
       const before = stops().length;
       const clicked = performance.now();
       button(cancelLabel)!.click();
       await until(() => cell.dataset.status !== 'loading');
       const latencyMs = performance.now() - clicked;
+      const outcome = { clickedAfterMs: clicked - t0, latencyMs, stepAtClick, status: cell.dataset.status ?? '', message: cell.querySelector('[role="alert"]')?.textContent ?? '' };
+      if (target.cell === 'write') return outcome;
       // A worker that has not given up a run 30 s after Cancel is reported as never answering (-1).
       const waitUntil = performance.now() + Math.min(timeout, 30_000);
       while (stops().length === before && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 20));
       const workerStopMs = stops().length > before ? stops()[stops().length - 1]!.duration : -1;
-      return { clickedAfterMs: clicked - t0, latencyMs, workerStopMs, stepAtClick, status: cell.dataset.status ?? '', message: cell.querySelector('[role="alert"]')?.textContent ?? '' };
+      return { ...outcome, workerStopMs };
     },
-    { runLabel, cancelLabel, delayMs, timeout },
+    { target, timeout },
   );
 }

@@ -183,6 +183,18 @@ describe('Results and Write-back cells', () => {
     expect(screen.getByTestId('write-report').textContent).toContain('SK · RFM segment → Customers!O1');
     expect(cell('write').dataset.status).toBe('done');
   });
+
+  test('a write-back cancelled part-way says that the columns written so far are marked incomplete', async () => {
+    const c = await ran();
+    fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    const write = c.take('writeBack');
+    act(() => (write.args[1] as (p: { percent: number; step: string }) => void)({ percent: 30, step: 'write' }));
+    expect(screen.getByTestId('write-progress').textContent).toBe('Writing to the workbook — 30%');
+    fireEvent.click(within(cell('write')).getByRole('button', { name: 'Cancel' }));
+    expect(c.cancelledCount()).toBe(1);
+    await act(async () => write.resolve({ ok: false, error: { code: 'E_CANCELLED', message: 'Cancelled during step "column rows 2–9000".' } }));
+    expect(within(cell('write')).getByRole('alert').textContent).toContain('Stopped. Columns written so far are headed “(incomplete)”; write again to replace them.');
+  });
 });
 
 test('progress that arrives after the run has finished does not put the cell back into loading', async () => {
