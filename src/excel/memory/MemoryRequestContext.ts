@@ -80,11 +80,16 @@ export class MemoryRequestContext implements ContextCore {
     const nullables = this.nullables;
     this.ops = [];
     this.nullables = [];
-    // A real sync is a round trip to the Excel host that resolves from a later event-loop task,
-    // never within the caller's task; a microtask here would let a chunked read or write run as
-    // one long task the real host would have split.
+    // A real sync is a round trip: the request leaves in one event-loop task, the host works on
+    // it elsewhere, and the answer arrives as a task of its own. A microtask here would let a
+    // chunked read or write run as one long task; running the batch in the caller's next task
+    // would add the host's work to the caller's. So: execute in one task, settle in the next.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    this.model.execute(ops);
-    for (const n of nullables) n.settleNullState();
+    try {
+      this.model.execute(ops);
+      for (const n of nullables) n.settleNullState();
+    } finally {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
   }
 }
