@@ -224,11 +224,13 @@ function assignWithBounds(
 /**
  * {@link assignWithBounds} for three features, most of k-means' time on RFM data. Whether a row's
  * bounds hold is a coin toss the processor cannot predict (on customer data about a third fail),
- * and a mispredicted branch costs more than the row's arithmetic, so the pass is split in three
- * branch-free sweeps: move every bound and list the rows that fail; tighten the listed rows'
- * upper bounds with the distance to their own centre and keep those that still fail; search all
- * centres for those. Rows are listed in order, so the running sums change in the same order as
- * the general path's and labels, bounds and centres come out the same to the bit.
+ * and a mispredicted branch costs more than the row's arithmetic, so the pass is split in two:
+ * a branch-free sweep moves every bound and lists the rows that fail; then only the listed rows
+ * get the distance to their own centre and, where that does not settle them, a branch-free
+ * search of all centres. (A third sweep for the search alone was slower: each listed row's data
+ * and bounds would be fetched from memory twice.) Rows are listed in order, so the running sums
+ * change in the same order as the general path's and labels, bounds and centres come out the
+ * same to the bit.
  */
 function assignWithBounds3(
   data: Float64Array, n: number, centres: Float64Array, k: number, labels: Int32Array,
