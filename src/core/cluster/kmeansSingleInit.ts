@@ -227,7 +227,7 @@ function assignWithBounds(
  * and a mispredicted branch costs more than the row's arithmetic, so the pass is split in two:
  * a branch-free sweep moves every bound and lists the rows that fail; then only the listed rows
  * get the distance to their own centre and, where that does not settle them, a branch-free
- * search of all centres. (A third sweep for the search alone was slower: each listed row's data
+ * search of all centres. (A third sweep for the search alone was no faster: each listed row's data
  * and bounds would be fetched from memory twice.) Rows are listed in order, so the running sums
  * change in the same order as the general path's and labels, bounds and centres come out the
  * same to the bit.
