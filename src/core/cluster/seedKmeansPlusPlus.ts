@@ -52,9 +52,9 @@ function scoreCandidates(data: Float64Array, n: number, d: number, closest: Floa
   if (d === 3) {
     // Four candidates per pass with their sums in registers (a short group repeats its last
     // candidate and drops the copy): 2 + ⌊ln k⌋ is at most 4 up to k = 20, so one pass. The
-    // nearer distance is read from `pick` by the comparison's outcome: a branch on it is
-    // mispredicted about every other row and cost four times the arithmetic.
-    const pick = new Float64Array(2);
+    // nearer distance is chosen by the comparison's outcome, 0 or 1, as lt·dist + (1−lt)·near,
+    // exact for finite distances (`closest` is finite once the first centre is in): a branch on
+    // it is mispredicted about every other row, and a pick through memory serialises the four.
     for (let g = 0; g < trials; g += 4) {
       const o = [0, 1, 2, 3].map((q) => 3 * Math.min(g + q, trials - 1));
       const [a0, b0, c0] = [ys[o[0]], ys[o[0] + 1], ys[o[0] + 2]];
@@ -70,31 +70,31 @@ function scoreCandidates(data: Float64Array, n: number, d: number, closest: Floa
         const x1 = data[a + 1];
         const x2 = data[a + 2];
         const near = closest[i];
-        pick[0] = near;
+        let lt = 0;
         let e0 = x0 - a0;
         let e1 = x1 - b0;
         let e2 = x2 - c0;
         let dist = e0 * e0 + e1 * e1 + e2 * e2;
-        pick[1] = dist;
-        p0 += pick[+(dist < near)];
+        lt = +(dist < near);
+        p0 += lt * dist + (1 - lt) * near;
         e0 = x0 - a1;
         e1 = x1 - b1;
         e2 = x2 - c1;
         dist = e0 * e0 + e1 * e1 + e2 * e2;
-        pick[1] = dist;
-        p1 += pick[+(dist < near)];
+        lt = +(dist < near);
+        p1 += lt * dist + (1 - lt) * near;
         e0 = x0 - a2;
         e1 = x1 - b2;
         e2 = x2 - c2;
         dist = e0 * e0 + e1 * e1 + e2 * e2;
-        pick[1] = dist;
-        p2 += pick[+(dist < near)];
+        lt = +(dist < near);
+        p2 += lt * dist + (1 - lt) * near;
         e0 = x0 - a3;
         e1 = x1 - b3;
         e2 = x2 - c3;
         dist = e0 * e0 + e1 * e1 + e2 * e2;
-        pick[1] = dist;
-        p3 += pick[+(dist < near)];
+        lt = +(dist < near);
+        p3 += lt * dist + (1 - lt) * near;
       }
       const sums = [p0, p1, p2, p3];
       for (let q = 0; q < 4 && g + q < trials; q++) potentials[g + q] = sums[q];
@@ -124,16 +124,17 @@ function updateNearest(data: Float64Array, n: number, d: number, j: number, clos
     const y0 = data[j * 3];
     const y1 = data[j * 3 + 1];
     const y2 = data[j * 3 + 2];
-    // Chosen by the comparison's outcome, without a branch (see scoreCandidates).
-    const pick = new Float64Array(2);
+    // Chosen by the comparison's outcome, without a branch (see scoreCandidates); before the
+    // first centre every row's nearest is infinitely far, and 0·∞ is no number.
+    const first = closest[0] === Infinity;
     for (let i = 0, a = 0; i < n; i++, a += 3) {
       const e0 = data[a] - y0;
       const e1 = data[a + 1] - y1;
       const e2 = data[a + 2] - y2;
       const dist = e0 * e0 + e1 * e1 + e2 * e2;
-      pick[0] = closest[i];
-      pick[1] = dist;
-      const m = pick[+(dist < pick[0])];
+      const near = closest[i];
+      const lt = +(dist < near);
+      const m = first ? dist : lt * dist + (1 - lt) * near;
       closest[i] = m;
       running += m;
       cumulative[i] = running;
