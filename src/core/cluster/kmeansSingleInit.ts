@@ -82,14 +82,14 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
       break;
     }
     if (iterations >= maxIter) break;
-    if (assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop, workspace.rows) === 0) {
+    if (assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop) === 0) {
       converged = true;
       strict = true;
       break;
     }
   }
   // Keep labels consistent with the final centres, as scikit-learn does after a tolerance stop.
-  if (!strict) assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop, workspace.rows);
+  if (!strict) assignWithBounds(data, n, d, centres, k, labels, upper, lower, sums, counts, halfGap, shift, drop);
 
   let inertia = 0;
   for (let i = 0; i < n; i++) {
@@ -180,7 +180,7 @@ function distanceToCentre(data: Float64Array, i: number, d: number, centres: Flo
 function assignWithBounds(
   data: Float64Array, n: number, d: number, centres: Float64Array, k: number, labels: Int32Array,
   upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
-  shift: Float64Array, drop: Float64Array, rows: Int32Array,
+  shift: Float64Array, drop: Float64Array,
 ): number {
   for (let c = 0; c < k; c++) {
     let m = Infinity;
@@ -195,7 +195,7 @@ function assignWithBounds(
     }
     halfGap[c] = 0.5 * Math.sqrt(m);
   }
-  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, upper, lower, sums, counts, halfGap, drop, rows);
+  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, upper, lower, sums, counts, halfGap, drop);
   let changes = 0;
   for (let i = 0; i < n; i++) {
     const a = labels[i];
@@ -222,26 +222,22 @@ function assignWithBounds(
 }
 
 /**
- * {@link assignWithBounds} for three features, most of k-means' time on RFM data. About a third
- * of customer rows fail the moved bounds each iteration, and fetching a failed row's data and
- * bounds from scattered places in memory cost more than the arithmetic; so one sequential,
- * branch-free sweep gives every row its exact distance to its own centre as the upper bound
- * (three features stream past at little cost) and lists the rows that still fail against the
- * moved lower bound and half the gap to the nearest other centre — about one in nine. Only
- * those search all centres. The upper bound is only tighter than Hamerly's moved one: it skips
- * more rows, but none whose nearest centre could have changed, so the labels and centres are
- * the general path's (the recorded runs in the tests come out the same to the bit), and rows
- * are listed in order, so the running sums change in the same order too.
- * Whether a row fails is a coin toss the processor cannot predict, so the test is two
- * comparisons joined bitwise: unary plus turns a comparison into 0 or 1 without a branch in V8,
- * where `c ? 1 : 0` still branches.
+ * {@link assignWithBounds} for three features, most of k-means' time on RFM data. One sequential
+ * sweep gives every row its exact distance to its own centre as the upper bound (three features
+ * stream past at little cost, where fetching the data of the rows whose moved bounds fail — a
+ * third of customer rows — from scattered places in memory cost more than the arithmetic); only
+ * the rows that still fail against the moved lower bound and half the gap to the nearest other
+ * centre, about one in nine, search all centres. The upper bound is only tighter than Hamerly's
+ * moved one: it skips more rows, but none whose nearest centre could have changed, so the labels
+ * and centres are the general path's (the recorded runs in the tests come out the same to the
+ * bit), and rows are visited in order, so the running sums change in the same order too.
  */
 function assignWithBounds3(
   data: Float64Array, n: number, centres: Float64Array, k: number, labels: Int32Array,
   upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
-  drop: Float64Array, rows: Int32Array,
+  drop: Float64Array,
 ): number {
-  let m = 0;
+  let changes = 0;
   for (let i = 0, b = 0; i < n; i++, b += 3) {
     const a = labels[i];
     const oa = a * 3;
@@ -252,15 +248,7 @@ function assignWithBounds3(
     const low = lower[i] - drop[a];
     upper[i] = u;
     lower[i] = low;
-    rows[m] = i;
-    m += +(u > halfGap[a]) & +(u > low);
-  }
-  let changes = 0;
-  for (let j = 0; j < m; j++) {
-    const i = rows[j];
-    const a = labels[i];
-    const b = i * 3;
-    const oa = a * 3;
+    if ((+(u > halfGap[a]) & +(u > low)) === 0) continue;
     const c = nearestTwo3(data, b, centres, k, upper, lower, i);
     if (c !== a) {
       changes++;
