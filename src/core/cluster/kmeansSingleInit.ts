@@ -63,7 +63,7 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
 
   const fast = d === 3 && k >= 2;
   for (let i = 0; i < n; i++) {
-    const c = fast ? nearestTwo3(data, i * 3, centres, k, upper, lower, i) : fullAssign(data, i, d, centres, k, upper, lower);
+    const c = fast ? nearestTwo3(data, i * 3, centres, k, lower, i) : fullAssign(data, i, d, centres, k, upper, lower);
     labels[i] = c;
     counts[c]++;
     for (let t = 0; t < d; t++) sums[c * d + t] += data[i * d + t];
@@ -195,7 +195,7 @@ function assignWithBounds(
     }
     halfGap[c] = 0.5 * Math.sqrt(m);
   }
-  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, upper, lower, sums, counts, halfGap, drop);
+  if (d === 3) return assignWithBounds3(data, n, centres, k, labels, lower, sums, counts, halfGap, drop);
   let changes = 0;
   for (let i = 0; i < n; i++) {
     const a = labels[i];
@@ -223,8 +223,8 @@ function assignWithBounds(
 
 /**
  * {@link assignWithBounds} for three features, most of k-means' time on RFM data. One sequential
- * sweep gives every row its exact distance to its own centre as the upper bound (three features
- * stream past at little cost, where fetching the data of the rows whose moved bounds fail — a
+ * sweep measures every row's exact distance to its own centre and uses it as the upper bound,
+ * kept in a register instead of stored (three features stream past at little cost, where fetching the data of the rows whose moved bounds fail — a
  * third of customer rows — from scattered places in memory cost more than the arithmetic); only
  * the rows that still fail against the moved lower bound and half the gap to the nearest other
  * centre, about one in nine, search all centres. The upper bound is only tighter than Hamerly's
@@ -234,7 +234,7 @@ function assignWithBounds(
  */
 function assignWithBounds3(
   data: Float64Array, n: number, centres: Float64Array, k: number, labels: Int32Array,
-  upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
+  lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
   drop: Float64Array,
 ): number {
   let changes = 0;
@@ -246,10 +246,9 @@ function assignWithBounds3(
     const f2 = data[b + 2] - centres[oa + 2];
     const u = Math.sqrt(f0 * f0 + f1 * f1 + f2 * f2);
     const low = lower[i] - drop[a];
-    upper[i] = u;
     lower[i] = low;
     if ((+(u > halfGap[a]) & +(u > low)) === 0) continue;
-    const c = nearestTwo3(data, b, centres, k, upper, lower, i);
+    const c = nearestTwo3(data, b, centres, k, lower, i);
     if (c !== a) {
       changes++;
       labels[i] = c;
@@ -268,13 +267,15 @@ function assignWithBounds3(
 }
 
 /**
- * Nearest centre of the three-feature row at `b` and, in the bounds of row `i`, the distances to
- * it and to the second nearest; k ≥ 2 (with one centre no row's bounds ever fail). Branch-free:
+ * Nearest centre of the three-feature row at `b`, with the distance to the second nearest as
+ * row `i`'s lower bound (the three-feature path needs no stored upper bound: it measures the
+ * distance to the own centre every iteration); k ≥ 2 (with one centre no row's bounds ever
+ * fail). Branch-free:
  * each comparison's outcome, 0 or 1, weighs the two candidates of a choice, which is exact for
  * finite distances (1·x + 0·y = x), and the strict comparisons of {@link fullAssign} send ties
  * to the lower centre number here too.
  */
-function nearestTwo3(data: Float64Array, b: number, centres: Float64Array, k: number, upper: Float64Array, lower: Float64Array, i: number): number {
+function nearestTwo3(data: Float64Array, b: number, centres: Float64Array, k: number, lower: Float64Array, i: number): number {
   const x0 = data[b];
   const x1 = data[b + 1];
   const x2 = data[b + 2];
@@ -300,7 +301,6 @@ function nearestTwo3(data: Float64Array, b: number, centres: Float64Array, k: nu
     best = nearer * s + (1 - nearer) * best;
     bestC += nearer * (c - bestC);
   }
-  upper[i] = Math.sqrt(best);
   lower[i] = Math.sqrt(second);
   return bestC;
 }
