@@ -3,6 +3,7 @@ import type { CustomerTable } from '../../src/core/customers/CustomerTable';
 import { createRng } from '../../src/core/random/createRng';
 import type { Recipe } from '../../src/core/recipe/Recipe';
 import { runRecipe } from '../../src/core/recipe/runRecipe';
+import { rfmCustomerTable } from '../../src/functions/rfmCustomerTable';
 import { kmeansModel } from '../../src/core/models/kmeans/kmeansModel';
 
 /** CDNOW BG/NBD (Fader, Hardie & Lee 2005) with the Gamma-Gamma of Fader & Hardie 2013, in weeks. */
@@ -29,20 +30,7 @@ export function sampleCustomers(n = 300): CustomerTable {
     frequency[i] = 1 + rng.int(12);
     monetary[i] = Math.round(20 + 500 * rng.next() * rng.next() * 100) / 100;
   }
-  return {
-    table: {
-      rowCount: n,
-      columns: [
-        { name: 'recency', type: 'number', values: recency },
-        { name: 'frequency', type: 'number', values: frequency },
-        { name: 'monetary', type: 'number', values: monetary },
-      ],
-    },
-    roles: {},
-    idColumn: '',
-    asOf: 0,
-    skipped: [],
-  };
+  return rfmCustomerTable(recency, frequency, monetary);
 }
 
 /** A fitted recipe with an RFM model, as the taskpane stores it. */
