@@ -34,19 +34,27 @@ function tsxRegister(): string | undefined {
 const WORKER_CODE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 require(w.tsx);
-const { kmeansSingleInit } = require(w.dir + '/kmeansSingleInit.ts');
-const { runKCandidate } = require(w.dir + '/chooseK.ts');
-const workspace = w.kind === 'init' ? require(w.dir + '/KmeansWorkspace.ts').createKmeansWorkspace(w.n) : null;
+// Only the kind's own sources are compiled: a worker's start-up is part of the wait.
+let runTask;
+if (w.kind === 'init') {
+  const { kmeansSingleInit } = require(w.dir + '/kmeansSingleInit.ts');
+  const workspace = require(w.dir + '/KmeansWorkspace.ts').createKmeansWorkspace(w.n);
+  runTask = (seed) => {
+    const run = kmeansSingleInit(w.data, w.n, w.d, w.k, seed, { maxIter: w.maxIter, tol: w.tol, workspace });
+    return { result: run, transfer: [run.labels.buffer, run.centroids.buffer] };
+  };
+} else {
+  const { runKCandidate } = require(w.dir + '/chooseK.ts');
+  runTask = (k) => {
+    const run = runKCandidate(w.prepared, k, w.options);
+    return { result: run, transfer: [run.fit.labels.buffer] };
+  };
+}
 for (;;) {
   const i = Atomics.add(w.counter, 0, 1);
   if (i >= w.tasks.length) break;
-  if (w.kind === 'init') {
-    const run = kmeansSingleInit(w.data, w.n, w.d, w.k, w.tasks[i], { maxIter: w.maxIter, tol: w.tol, workspace });
-    parentPort.postMessage({ i, result: run }, [run.labels.buffer, run.centroids.buffer]);
-  } else {
-    const run = runKCandidate(w.prepared, w.tasks[i], w.options);
-    parentPort.postMessage({ i, result: run }, [run.fit.labels.buffer]);
-  }
+  const { result, transfer } = runTask(w.tasks[i]);
+  parentPort.postMessage({ i, result }, transfer);
 }
 parentPort.postMessage({ done: true });
 `;
