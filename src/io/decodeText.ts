@@ -85,16 +85,9 @@ function sequenceAt(bytes: Uint8Array, p: number): number {
  * mojibake. The caller warns about `mixed`.
  */
 function decodeLegacy(bytes: Uint8Array): DecodedText {
-  let utf8Letters = 0;
-  for (let p = 0; p < bytes.length; p++) {
-    if (bytes[p] < 0x80) continue;
-    const length = sequenceAt(bytes, p);
-    if (length > 0) {
-      utf8Letters++;
-      p += length - 1;
-    }
-  }
-  if (utf8Letters === 0) return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  let utf8Letter = false;
+  for (let p = 0; p < bytes.length && !utf8Letter; p++) if (bytes[p] >= 0x80 && sequenceAt(bytes, p) > 0) utf8Letter = true;
+  if (!utf8Letter) return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   const utf8 = new TextDecoder('utf-8');
   const parts: string[] = [];
   let runStart = 0;
