@@ -97,7 +97,6 @@ const WORKER_MIN_ROWS = 200_000;
  * this thread (same context, same seed, so the same model to the bit). A model whose inputs or
  * settings are wrong is left to runRecipe, which reports the recipe's problems in their order.
  */
-
 async function prefitKmeans(customers: CustomerTable, input: Recipe, threads: number | undefined): Promise<Record<string, Record<string, unknown>>> {
   const prefitted: Record<string, Record<string, unknown>> = {};
   if (!input.models.some((m) => m.kind === 'kmeans')) return prefitted;
