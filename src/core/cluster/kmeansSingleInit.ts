@@ -1,6 +1,9 @@
 import { SegmentKitError } from '../errors/SegmentKitError';
 import { createRng } from '../random/createRng';
-import { createKmeansWorkspace, type KmeansWorkspace } from './KmeansWorkspace';
+import { KERNEL3_MAX_K } from './kmeans3Kernel';
+import { createKmeansWorkspace, kernelFor, type KmeansWorkspace } from './KmeansWorkspace';
+import { lloydKernel3 } from './lloydKernel3';
+import { computeHalfGaps, distanceToCentre, lowerBoundDrops, meanVariance, moveCentres, relocateEmpty } from './lloydSteps';
 import { seedKmeansPlusPlus } from './seedKmeansPlusPlus';
 
 export interface KmeansRunOptions {
@@ -51,6 +54,8 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
   }
   const tol = (opts.tol ?? 1e-4) * workspace.meanVariance;
   const centres = seedKmeansPlusPlus(data, n, d, k, createRng(seed), workspace);
+  const kernel = k >= 2 && k <= KERNEL3_MAX_K ? kernelFor(workspace, data, d) : null;
+  if (kernel) return { centroids: centres, ...lloydKernel3(kernel, data, k, centres, maxIter, tol), seed };
   const labels = new Int32Array(n);
   // The seeding is done with its scratch rows; every bound is written before it is read.
   const [upper, lower] = workspace.buffers;
@@ -104,22 +109,6 @@ export function kmeansSingleInit(data: Float64Array, n: number, d: number, k: nu
   return { centroids: centres, labels, inertia, iterations, converged, seed };
 }
 
-function meanVariance(data: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let t = 0; t < d; t++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += data[i * d + t];
-    const mean = sum / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const e = data[i * d + t] - mean;
-      ss += e * e;
-    }
-    total += ss / n;
-  }
-  return total / d;
-}
-
 /** Nearest centre of row i over all centres; sets the row's upper and lower bounds. */
 function fullAssign(data: Float64Array, i: number, d: number, centres: Float64Array, k: number, upper: Float64Array, lower: Float64Array): number {
   let best = Infinity;
@@ -161,17 +150,6 @@ function fullAssign(data: Float64Array, i: number, d: number, centres: Float64Ar
   return bestC;
 }
 
-function distanceToCentre(data: Float64Array, i: number, d: number, centres: Float64Array, c: number): number {
-  let s = 0;
-  const a = i * d;
-  const b = c * d;
-  for (let t = 0; t < d; t++) {
-    const e = data[a + t] - centres[b + t];
-    s += e * e;
-  }
-  return Math.sqrt(s);
-}
-
 /**
  * Hamerly's assignment step; returns how many rows changed cluster and keeps sums/counts current.
  * Each row's bounds first move by the last centre shifts (`shift` of its own centre up, `drop`
@@ -182,19 +160,7 @@ function assignWithBounds(
   upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array, halfGap: Float64Array,
   shift: Float64Array, drop: Float64Array,
 ): number {
-  for (let c = 0; c < k; c++) {
-    let m = Infinity;
-    for (let o = 0; o < k; o++) {
-      if (o === c) continue;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const e = centres[c * d + t] - centres[o * d + t];
-        s += e * e;
-      }
-      if (s < m) m = s;
-    }
-    halfGap[c] = 0.5 * Math.sqrt(m);
-  }
+  computeHalfGaps(centres, k, d, halfGap);
   if (d === 3) return assignWithBounds3(data, n, centres, k, labels, lower, sums, counts, halfGap, drop);
   let changes = 0;
   for (let i = 0; i < n; i++) {
@@ -305,69 +271,3 @@ function nearestTwo3(data: Float64Array, b: number, centres: Float64Array, k: nu
   return bestC;
 }
 
-/** New centres from the running sums; returns the summed squared movement and fills per-centre shifts. */
-function moveCentres(centres: Float64Array, next: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number, shift: Float64Array): number {
-  let total = 0;
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const v = sums[c * d + t] / counts[c];
-      const e = v - centres[c * d + t];
-      s += e * e;
-      next[c * d + t] = v;
-    }
-    shift[c] = Math.sqrt(s);
-    total += s;
-  }
-  centres.set(next);
-  return total;
-}
-
-/**
- * How far each centre's rows' lower bounds fall: by the largest shift of any other centre, which
- * is the largest shift overall except for the centre that moved most. A table by centre keeps
- * the per-row update free of a branch the processor cannot predict.
- */
-function lowerBoundDrops(shift: Float64Array, k: number, drop: Float64Array): void {
-  let maxC = 0;
-  for (let c = 1; c < k; c++) if (shift[c] > shift[maxC]) maxC = c;
-  let second = 0;
-  for (let c = 0; c < k; c++) if (c !== maxC && shift[c] > second) second = shift[c];
-  for (let c = 0; c < k; c++) drop[c] = c === maxC ? second : shift[maxC];
-}
-
-/**
- * An empty cluster takes the row farthest from its own centre (scikit-learn's recovery), so
- * k clusters always come back. That row's bounds are reset; everyone else's stay valid
- * because the centre movement is accounted for in the next bound update.
- */
-function relocateEmpty(
-  data: Float64Array, n: number, d: number, k: number, centres: Float64Array, labels: Int32Array,
-  sums: Float64Array, counts: Float64Array, upper: Float64Array, lower: Float64Array,
-): void {
-  for (let c = 0; c < k; c++) {
-    if (counts[c] > 0) continue;
-    let far = -1;
-    let farDist = -1;
-    for (let i = 0; i < n; i++) {
-      if (counts[labels[i]] < 2) continue;
-      const dist = distanceToCentre(data, i, d, centres, labels[i]);
-      if (dist > farDist) {
-        farDist = dist;
-        far = i;
-      }
-    }
-    if (far < 0) return;
-    const from = labels[far];
-    labels[far] = c;
-    counts[from]--;
-    counts[c] = 1;
-    for (let t = 0; t < d; t++) {
-      const x = data[far * d + t];
-      sums[from * d + t] -= x;
-      sums[c * d + t] = x;
-    }
-    upper[far] = 0;
-    lower[far] = 0;
-  }
-}

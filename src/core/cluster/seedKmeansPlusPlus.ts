@@ -1,5 +1,5 @@
 import type { Rng } from '../random/createRng';
-import { createKmeansWorkspace, type KmeansWorkspace } from './KmeansWorkspace';
+import { createKmeansWorkspace, kernelFor, type KmeansWorkspace } from './KmeansWorkspace';
 
 /**
  * Greedy k-means++ seeding as scikit-learn does it: at each step draw `2 + floor(ln k)`
@@ -15,17 +15,17 @@ export function seedKmeansPlusPlus(data: Float64Array, n: number, d: number, k: 
   const first = rng.int(n);
   for (let t = 0; t < d; t++) centres[t] = data[first * d + t];
 
-  const [closest, cumulative] = workspace.buffers;
+  const passes = seedPasses(data, n, d, workspace);
   const trials = 2 + Math.floor(Math.log(k));
   const candidates = new Int32Array(trials);
   const potentials = new Float64Array(trials);
-  let running = updateNearest(data, n, d, first, closest.fill(Infinity), cumulative);
+  let running = passes.nearest(first, true);
 
   for (let c = 1; c < k; c++) {
     // The draws do not depend on the potentials, so all candidates are drawn first and scored
     // together in one pass over the rows instead of one pass each.
-    for (let t = 0; t < trials; t++) candidates[t] = searchCumulative(cumulative, n, rng.next() * running);
-    scoreCandidates(data, n, d, closest, candidates, potentials);
+    for (let t = 0; t < trials; t++) candidates[t] = searchCumulative(passes.cumulative, n, rng.next() * running);
+    passes.score(candidates, potentials);
     let bestIndex = candidates[0];
     for (let t = 1, bestPotential = potentials[0]; t < trials; t++) {
       if (potentials[t] < bestPotential) {
@@ -34,9 +34,46 @@ export function seedKmeansPlusPlus(data: Float64Array, n: number, d: number, k: 
       }
     }
     for (let t = 0; t < d; t++) centres[c * d + t] = data[bestIndex * d + t];
-    if (c + 1 < k) running = updateNearest(data, n, d, bestIndex, closest, cumulative);
+    if (c + 1 < k) running = passes.nearest(bestIndex, false);
   }
   return centres;
+}
+
+/** The two passes over every row that the seeding makes, and the running sums they leave. */
+interface SeedPasses {
+  /** Lowers each row's nearest squared distance to row `j`'s (sets it, when `first`); returns the total. */
+  nearest(j: number, first: boolean): number;
+  /** Each candidate's potential: the total if it were added. */
+  score(candidates: Int32Array, potentials: Float64Array): void;
+  cumulative: Float64Array;
+}
+
+/** The WebAssembly kernel's passes for three features where it runs, else the TypeScript loops (the same numbers). */
+function seedPasses(data: Float64Array, n: number, d: number, workspace: KmeansWorkspace): SeedPasses {
+  const kernel = kernelFor(workspace, data, d);
+  if (kernel) {
+    return {
+      nearest: (j, first) => kernel.seedPass(j, first),
+      score(candidates, potentials) {
+        for (let g = 0; g < candidates.length; g += 4) {
+          const group = candidates.subarray(g, g + 4);
+          const ys = new Float64Array(group.length * 3);
+          for (let q = 0; q < group.length; q++) ys.set(data.subarray(group[q] * 3, group[q] * 3 + 3), q * 3);
+          kernel.score(ys, potentials.subarray(g, g + group.length));
+        }
+      },
+      cumulative: kernel.cumulative,
+    };
+  }
+  const [closest, cumulative] = workspace.buffers;
+  return {
+    nearest(j, first) {
+      if (first) closest.fill(Infinity);
+      return updateNearest(data, n, d, j, closest, cumulative);
+    },
+    score: (candidates, potentials) => scoreCandidates(data, n, d, closest, candidates, potentials),
+    cumulative,
+  };
 }
 
 /**
