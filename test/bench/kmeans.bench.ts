@@ -1,7 +1,9 @@
 import type { BenchRow } from './BenchRow';
 import { chooseK } from '../../src/core/cluster/chooseK';
 import { fitKmeans } from '../../src/core/cluster/fitKmeans';
+import { kmeansInitSeeds } from '../../src/core/cluster/kmeansInitSeeds';
 import { kmeansSingleInit } from '../../src/core/cluster/kmeansSingleInit';
+import { createKmeansWorkspace } from '../../src/core/cluster/KmeansWorkspace';
 import { prepareFeatures, type PreparedFeatures } from '../../src/core/cluster/prepareFeatures';
 import { createRng } from '../../src/core/random/createRng';
 import { chooseKInWorkers, fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
@@ -52,9 +54,13 @@ export default async function kmeansBench(): Promise<BenchRow[]> {
     const sk = SKLEARN[n];
     const prep = prepare(n);
     const one = time(() => kmeansSingleInit(prep.data, prep.n, prep.d, 5, 7));
-    rows.push({ area: 'kmeans', case: 'k-means k=5, one init (Hamerly, 1 thread)', size, seconds: one.seconds, note: `${one.value.iterations} iterations; scikit-learn n_init=1: ${sk.one} s with 2 threads` });
+    rows.push({ area: 'kmeans', case: 'k-means k=5, one init (Hamerly, WebAssembly kernel, 1 thread)', size, seconds: one.seconds, note: `${one.value.iterations} iterations; scikit-learn n_init=1: ${sk.one} s with 2 threads` });
     const ten = time(() => fitKmeans(prep, { k: 5, nInit: 10, seed: 7 }));
-    rows.push({ area: 'kmeans', case: 'k-means k=5, nInit=10 (1 thread)', size, seconds: ten.seconds, note: `inertia ${ten.value.model.inertia.toFixed(1)}` });
+    rows.push({ area: 'kmeans', case: 'k-means k=5, nInit=10 (1 thread)', size, seconds: ten.seconds, note: `inertia ${ten.value.model.inertia.toFixed(1)}; WebAssembly kernel` });
+    // The same ten initialisations in the TypeScript loops, what an engine without WebAssembly SIMD runs.
+    const workspace = createKmeansWorkspace(prep.n, { wasm: false });
+    const plain = time(() => Math.min(...kmeansInitSeeds(7, 10).map((seed) => kmeansSingleInit(prep.data, prep.n, prep.d, 5, seed, { workspace }).inertia)));
+    rows.push({ area: 'kmeans', case: 'k-means k=5, nInit=10 (1 thread, TypeScript loops: the fallback without WebAssembly)', size, seconds: plain.seconds, note: plain.value === ten.value.model.inertia ? 'same inertia as the kernel' : 'DIFFERENT inertia from the kernel' });
     const pooled = await timeAsync(() => fitKmeansInWorkers(prep, { k: 5, nInit: 10, seed: 7 }, { threads: 2 }));
     const same = pooled.value.model.inertia === ten.value.model.inertia;
     rows.push({ area: 'kmeans', case: 'fitKmeansInWorkers k=5, nInit=10 (2 threads)', size, seconds: pooled.seconds, targetSeconds: sk.ten, note: `process CPU ${pooled.cpuSeconds.toFixed(2)} s (all threads); ${same ? 'same model as 1 thread' : 'DIFFERENT model from 1 thread'}; target: scikit-learn KMeans(5, n_init=10), 2 threads` });
