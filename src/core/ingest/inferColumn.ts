@@ -204,11 +204,15 @@ function smallIntegerIds(name: string, values: Float64Array, min: number, max: n
 function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: ArrayLike<string | undefined> | undefined): InferredColumn {
   const n = cells.length;
   const numbers = new Float64Array(n).fill(NaN);
-  const texts: (string | undefined)[] = new Array(n);
   let blank = 0;
   let errors = 0;
   let nonNumeric = 0;
   let dateFormatted = 0;
+  // Most columns are all numbers: count and convert first, and spell cells out as text only
+  // when the column turns out to be text (a million date strings per numeric column were most of
+  // a sheet's parse time and garbage). A column's cells share few formats: classify each once.
+  let lastFormat: string | undefined | null = null;
+  let lastIsDate = false;
   for (let i = 0; i < n; i++) {
     const v = cells[i];
     if (typeof v === 'number') {
@@ -217,36 +221,52 @@ function generalColumn(acc: Accumulator, cells: ArrayLike<unknown>, formats: Arr
         continue;
       }
       numbers[i] = v;
-      if (formats && isDateNumberFormat(formats[i])) {
-        dateFormatted++;
-        texts[i] = isoFromDayNumber(dayNumberFromExcelSerial(v));
-      } else texts[i] = String(v);
+      if (formats) {
+        const f = formats[i];
+        if (f !== lastFormat) {
+          lastFormat = f;
+          lastIsDate = isDateNumberFormat(f);
+        }
+        if (lastIsDate) dateFormatted++;
+      }
     } else if (typeof v === 'string') {
       const t = v.trim();
       if (t === '') blank++;
       else if (isExcelError(t)) errors++;
       else {
-        texts[i] = t;
         const c0 = t.charCodeAt(0);
         const x = (c0 >= 48 && c0 <= 57) || c0 === 45 ? plainDecimalValue(t) : NaN;
         if (x === x) numbers[i] = x;
         else nonNumeric++;
       }
-    } else if (typeof v === 'boolean') {
+    } else if (typeof v === 'boolean') nonNumeric++;
+    else if (v instanceof Date) {
       nonNumeric++;
-      texts[i] = v ? 'true' : 'false';
-    } else if (v instanceof Date) {
-      nonNumeric++;
-      texts[i] = Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
-      if (texts[i] === undefined) blank++;
+      if (Number.isNaN(v.getTime())) blank++;
     } else if (v === null || v === undefined) blank++;
-    else {
-      nonNumeric++;
-      texts[i] = String(v);
-    }
+    else nonNumeric++;
   }
   if (nonNumeric === 0) return numericColumn(acc, numbers, blank, errors, dateFormatted);
+  const texts = cellTexts(cells, formats);
   return textColumn(acc, encodeStrings(acc.ctx.name, texts, 'category'), n - blank - errors, blank, errors, () => Array.from(texts, (t) => (t === undefined ? null : t)));
+}
+
+/** Each cell of a text column as its text (dates in date formats as ISO dates); undefined for blanks and Excel errors. */
+function cellTexts(cells: ArrayLike<unknown>, formats: ArrayLike<string | undefined> | undefined): (string | undefined)[] {
+  const texts: (string | undefined)[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) continue;
+      texts[i] = formats && isDateNumberFormat(formats[i]) ? isoFromDayNumber(dayNumberFromExcelSerial(v)) : String(v);
+    } else if (typeof v === 'string') {
+      const t = v.trim();
+      if (t !== '' && !isExcelError(t)) texts[i] = t;
+    } else if (typeof v === 'boolean') texts[i] = v ? 'true' : 'false';
+    else if (v instanceof Date) texts[i] = Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+    else if (v !== null && v !== undefined) texts[i] = String(v);
+  }
+  return texts;
 }
 
 /**

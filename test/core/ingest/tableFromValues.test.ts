@@ -15,6 +15,17 @@ function thrown(fn: () => unknown): SegmentKitError {
 }
 
 describe('tableFromValues', () => {
+  it('spells numbers out as their text in a column that turns out to be text: dates in date formats as ISO dates', () => {
+    const d = excelSerialFromDayNumber(dayNumberFromYmd(2024, 3, 1));
+    const p = tableFromValues(
+      [['Joined', 'Tier'], [d, 1.5], ['soon', 'gold'], ['', true], [d + 1, 2]],
+      { sheet: 'Customers', numberFormats: [['General', 'General'], ['yyyy-mm-dd', 'General'], ['General', 'General'], ['General', 'General'], ['General', 'General']] },
+    );
+    expect(values(p.table.columns[0])).toEqual(['2024-03-01', 'soon', null, String(d + 1)]);
+    expect(values(p.table.columns[1])).toEqual(['1.5', 'gold', 'true', '2']);
+    expect(p.columns[0]).toMatchObject({ missing: 1 });
+  });
+
   it('reads Excel range.values: serial dates via number formats, errors as missing, booleans', () => {
     const d = excelSerialFromDayNumber(dayNumberFromYmd(2024, 3, 1));
     const p = tableFromValues(
