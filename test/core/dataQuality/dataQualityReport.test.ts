@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { quantileSorted } from 'simple-statistics';
 import { dataQualityReport } from '../../../src/core/dataQuality/dataQualityReport';
 import type { Table } from '../../../src/core/table/Table';
 import { encodeStrings } from '../../../src/core/table/Table';
@@ -32,5 +34,21 @@ describe('dataQualityReport', () => {
   it('does not call repeated ids duplicates in a transaction table', () => {
     const r = dataQualityReport({ table, roles: { customerId: 'id' }, shape: 'transactions', today: 500 });
     expect(r.findings.map((f) => f.code)).toEqual(['W_BLANK_ID']);
+  });
+
+  it('fences far-out values at the sorted type-7 quartiles (selection, not a sort, finds them)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 200 }), { minLength: 20, maxLength: 300 }), fc.integer({ min: 0, max: 5 }), (ints, spread) => {
+        const values = ints.map((v, i) => (i % 7 === 0 ? v * 10 ** spread : v / 4));
+        const sorted = [...values].sort((a, b) => a - b);
+        const q1 = quantileSorted(sorted, 0.25);
+        const q3 = quantileSorted(sorted, 0.75);
+        const fence = q3 + 3 * (q3 - q1);
+        const t: Table = { rowCount: values.length, columns: [{ name: 'amount', type: 'number', values: Float64Array.from(values) }] };
+        const outliers = dataQualityReport({ table: t, roles: { amount: 'amount' }, shape: 'transactions', today: 0 }).findings.find((f) => f.code === 'W_OUTLIER');
+        expect(outliers?.count ?? 0).toBe(q3 > q1 ? values.filter((v) => v > fence).length : 0);
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
   });
 });
