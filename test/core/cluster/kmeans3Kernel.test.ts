@@ -43,7 +43,8 @@ describe('the WebAssembly k-means kernel', () => {
     expect(kernel.module).toBe(join(__dirname, '..', '..', '..', 'src', 'core', 'cluster', 'kmeans3Wasm.ts'));
   });
 
-  // k = 20 seeds with four candidates a step (one group), k = 60 with six (a group and a short one).
+  // k = 20 seeds with four candidates a step (one group), k = 60 with six (a group and a short one),
+  // k = 300 with seven.
   it.each([
     ['5,000 customers', 2, 1, () => customers(5000)],
     ['5,000 customers', 5, 7, () => customers(5000)],
@@ -53,6 +54,9 @@ describe('the WebAssembly k-means kernel', () => {
     ['a grid full of ties', 6, 11, () => grid(3001)],
     ['three rows', 3, 2, () => customers(100).slice(0, 9)],
     ['two rows', 2, 9, () => customers(100).slice(30, 36)],
+    // Seeded in the kernel, iterated in TypeScript: one centre, and more centres than the kernel holds.
+    ['1,000 customers', 1, 5, () => customers(1000)],
+    ['1,000 customers', 300, 6, () => customers(1000)],
   ])('gives the TypeScript run to the bit: %s, k=%i, seed %i', (_name, k, seed, make) => {
     const [wasm, js] = bothWays(make(), k, seed);
     expect(wasm).toBe(js);
