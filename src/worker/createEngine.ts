@@ -8,12 +8,13 @@ import type { PlaybookEntry as CorePlaybookEntry } from '../core/playbook/Playbo
 import { playbookToSummaryTable } from '../core/playbook/playbookToSummaryTable';
 import type { ModelSpec, Recipe } from '../core/recipe/Recipe';
 import { runRecipe } from '../core/recipe/runRecipe';
+import { rowsToColumns, type RowsToColumns } from '../core/ingest/rowsToColumns';
 import { SK_PREFIX, type CellValue } from '../core/results/Outputs';
 import { cellValue, findColumn, type Column } from '../core/table/Table';
 import { isoFromDayNumber } from '../core/table/dayNumber';
 import type { DataSources, Detection, DrillDownPage, DrillDownQuery, ModelOutcome, ModelStep, NotebookRecipe, RunOutcome, RunProgress } from '../taskpane/services/SegmentKitServices';
 import { buildCustomers } from './buildCustomers';
-import { detectSheet, type LoadedSheet } from './detectSheet';
+import { detectSheet, type LoadedSheet, type SheetSource } from './detectSheet';
 import type { EngineApi, SheetRows, SheetValues, WritePlan } from './EngineApi';
 import { paretoPoints } from './paretoPoints';
 import { toEntries, toRows } from './playbookEntries';
@@ -44,7 +45,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createEngine(): EngineApi {
   const loaded = new Map<string, LoadedSheet>();
-  const received = new Map<string, SheetValues>();
+  const received = new Map<string, ReceivedSheet>();
   let state: RunState | null = null;
   // Runs are numbered: a cancel stops the latest, and a run left behind by a cancel (still
   // inside a step when a new one starts) stops at its next checkpoint instead of carrying on.
@@ -58,39 +59,37 @@ export function createEngine(): EngineApi {
     if (run !== latestRun || run === cancelledRun) throw new SegmentKitError('E_CANCELLED', 'The run was cancelled', { hint: 'Run the step again when you are ready.' });
   };
 
-  async function load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection> {
+  function detectAll(sheets: Iterable<ReceivedSheet>, sources: DataSources, today: number): Detection {
     loaded.clear();
     state = null;
     const out: Detection = { sheets: [] };
     for (const s of sheets) {
-      if (!Object.values(sources).includes(s.sheet)) continue;
-      const sheet = detectSheet(withoutOwnColumns(s), today);
-      loaded.set(s.sheet, sheet);
+      if (!Object.values(sources).includes(s.source.sheet)) continue;
+      const sheet = detectSheet(s.source, s.block.finish(), today);
+      loaded.set(s.source.sheet, sheet);
       out.sheets.push(sheet.detection);
     }
     return out;
   }
 
   return {
-    load,
+    async load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection> {
+      return detectAll(sheets.map((s) => receiveInto(startSheet(s), s.values, s.numberFormats)), sources, today);
+    },
 
     receiveRows(rows: SheetRows) {
       let sheet = received.get(rows.sheet);
       if (!sheet || rows.first) {
-        sheet = { sheet: rows.sheet, kind: rows.kind, values: [], numberFormats: [], startRow: rows.startRow, startColumn: rows.startColumn };
+        sheet = startSheet(rows);
         received.set(rows.sheet, sheet);
       }
-      const { values, numberFormats } = sheet;
-      for (let i = 0; i < rows.values.length; i++) {
-        values.push(rows.values[i]);
-        numberFormats!.push(rows.numberFormats[i]);
-      }
+      receiveInto(sheet, rows.values, rows.numberFormats);
     },
 
     async loadReceived(sources: DataSources, today: number): Promise<Detection> {
       const sheets = [...received.values()];
       received.clear();
-      return load(sheets, sources, today);
+      return detectAll(sheets, sources, today);
     },
 
     async run(recipe: NotebookRecipe, onProgress: (p: RunProgress) => void): Promise<RunOutcome> {
@@ -227,15 +226,33 @@ function requireRun(state: RunState | null): RunState {
  * SegmentKit's own columns from an earlier write sit right of the user's data; they are
  * dropped before parsing so a re-run reads only the user's cells and overwrites its own.
  */
-function withoutOwnColumns(s: SheetValues): SheetValues {
-  const header = s.values[0] ?? [];
-  const first = header.findIndex((h) => typeof h === 'string' && h.startsWith(SK_PREFIX));
-  if (first < 0) return s;
+/** A sheet whose rows are arriving: sorted into columns as they come, so the rows themselves can go. */
+interface ReceivedSheet {
+  source: SheetSource;
+  block: RowsToColumns;
+  /** Where SegmentKit's own columns from an earlier run start (their header begins with SK_PREFIX), or -1. */
+  ownColumnsAt: number | null;
+}
+
+function startSheet(s: Omit<SheetValues, 'values' | 'numberFormats'>): ReceivedSheet {
   return {
-    ...s,
-    values: s.values.map((r) => r.slice(0, first)),
-    numberFormats: s.numberFormats?.map((r) => r.slice(0, first)),
+    source: { sheet: s.sheet, kind: s.kind, startRow: s.startRow, startColumn: s.startColumn, rowCount: 0 },
+    block: rowsToColumns({ sheet: s.sheet, startRow: s.startRow, startColumn: s.startColumn }),
+    ownColumnsAt: null,
   };
+}
+
+/** Adds rows to a sheet without SegmentKit's own columns: a rerun reads the user's data, not the last results. */
+function receiveInto(sheet: ReceivedSheet, values: unknown[][], numberFormats: string[][] | undefined): ReceivedSheet {
+  if (sheet.ownColumnsAt === null) {
+    const header = values[0] ?? [];
+    sheet.ownColumnsAt = header.findIndex((h) => typeof h === 'string' && h.startsWith(SK_PREFIX));
+  }
+  const cut = sheet.ownColumnsAt;
+  if (cut >= 0) sheet.block.add(values.map((r) => r.slice(0, cut)), numberFormats?.map((r) => r.slice(0, cut)));
+  else sheet.block.add(values, numberFormats);
+  sheet.source.rowCount += values.length;
+  return sheet;
 }
 
 interface DrillColumn {
@@ -275,7 +292,7 @@ function rowMapOf(sheet: LoadedSheet, customers: CustomerTable): Int32Array {
   const rowOfId = new Map<string, number>();
   if (customerIds) for (let i = 0; i < customers.table.rowCount; i++) rowOfId.set(String(cellValue(customerIds, i)), i);
   const headerRow = sheet.parsed.headerRow || sheet.source.startRow - 1;
-  const dataRows = sheet.source.values.length - (headerRow - sheet.source.startRow) - 1;
+  const dataRows = sheet.source.rowCount - (headerRow - sheet.source.startRow) - 1;
   const map = new Int32Array(Math.max(0, dataRows)).fill(-1);
   if (!sheetIds) return map;
   for (let i = 0; i < table.rowCount; i++) {

@@ -3,13 +3,18 @@ import { detectRoles } from '../core/ingest/detectRoles';
 import { detectShape } from '../core/ingest/detectShape';
 import type { RoleGuess } from '../core/ingest/detectRoles';
 import type { ParsedTable } from '../core/ingest/ParsedTable';
-import { tableFromValues } from '../core/ingest/tableFromValues';
 import type { RoleMap } from '../core/roles/Role';
 import type { SheetDetection } from '../taskpane/services/SegmentKitServices';
 import type { SheetValues } from './EngineApi';
 
+/** Where a sheet's rows came from, without the rows: they live on as the parsed table's columns. */
+export interface SheetSource extends Omit<SheetValues, 'values' | 'numberFormats'> {
+  /** Rows of the block read, blank and header rows included. */
+  rowCount: number;
+}
+
 export interface LoadedSheet {
-  source: SheetValues;
+  source: SheetSource;
   parsed: ParsedTable;
   guesses: RoleGuess[];
   detection: SheetDetection;
@@ -19,13 +24,12 @@ export interface LoadedSheet {
 const CELL = /^[^!]+![A-Z]{1,3}\d+$/;
 
 /**
- * Parses one sheet, guesses its column roles and shape, and reports its data problems.
+ * Guesses a parsed sheet's column roles and shape, and reports its data problems.
  *
  * @example
- * detectSheet({ sheet: 'Orders', kind: 'orders', values, startRow: 1, startColumn: 0 }, today).detection.shape; // 'transactions'
+ * detectSheet(source, tableFromValues(values, { sheet: 'Orders' }), today).detection.shape; // 'transactions'
  */
-export function detectSheet(source: SheetValues, today: number): LoadedSheet {
-  const parsed = tableFromValues(source.values, { sheet: source.sheet, numberFormats: source.numberFormats, startRow: source.startRow, startColumn: source.startColumn });
+export function detectSheet(source: SheetSource, parsed: ParsedTable, today: number): LoadedSheet {
   const guesses = detectRoles(parsed);
   const shape = detectShape(parsed, guesses);
   const roles: RoleMap = {};
