@@ -113,8 +113,13 @@ export function missingCount(column: Column): number {
 
 /** Builds a dictionary-encoded column from strings; empty strings and null become missing. */
 export function encodeStrings(name: string, values: ArrayLike<string | null | undefined>, type: 'category' | 'id' = 'category'): CodedColumn {
-  const index = new Map<string, number>();
+  // An open-addressing table over our own hash of the characters instead of a Map: in Chromium's
+  // workers V8 took about 1 µs to hash each string that arrived by postMessage (a million order
+  // lines spent 6 s here in the taskpane, 0.5 s in Node); reading the characters costs tens of ns.
   const dictionary: string[] = [];
+  let hashes = new Int32Array(64);
+  let slots = new Int32Array(128).fill(-1);
+  let mask = slots.length - 1;
   const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -122,15 +127,46 @@ export function encodeStrings(name: string, values: ArrayLike<string | null | un
       codes[i] = CODE_MISSING;
       continue;
     }
-    let code = index.get(v);
-    if (code === undefined) {
+    const h = hashString(v);
+    let at = h & mask;
+    let code = slots[at];
+    while (code >= 0 && (hashes[code] !== h || dictionary[code] !== v)) {
+      at = (at + 1) & mask;
+      code = slots[at];
+    }
+    if (code < 0) {
       code = dictionary.length;
       dictionary.push(v);
-      index.set(v, code);
+      if (code === hashes.length) {
+        const grown = new Int32Array(hashes.length * 2);
+        grown.set(hashes);
+        hashes = grown;
+      }
+      hashes[code] = h;
+      slots[at] = code;
+      // Keep the table at most half full, so probes stay short.
+      if (dictionary.length * 2 > slots.length) {
+        slots = new Int32Array(slots.length * 2).fill(-1);
+        mask = slots.length - 1;
+        for (let c = 0; c < dictionary.length; c++) {
+          let s = hashes[c] & mask;
+          while (slots[s] >= 0) s = (s + 1) & mask;
+          slots[s] = c;
+        }
+      }
     }
     codes[i] = code;
   }
   return { name, type, codes, dictionary };
+}
+
+/** FNV-1a over the UTF-16 code units, with a final mix so that similar ids spread over the table. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /** Keeps the rows whose index is listed, in that order (typed arrays stay typed). */
