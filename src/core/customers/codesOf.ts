@@ -1,5 +1,5 @@
 import type { Column } from '../table/Table';
-import { CODE_MISSING } from '../table/Table';
+import { encodeStrings } from '../table/Table';
 
 /**
  * Integer codes and their labels for any column used as a grouping key. Coded columns are
@@ -9,24 +9,11 @@ import { CODE_MISSING } from '../table/Table';
 export function codesOf(column: Column): { codes: Int32Array; labels: string[] } {
   if ('codes' in column) return { codes: column.codes, labels: column.dictionary };
   const n = column.values.length;
-  const codes = new Int32Array(n);
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const key = keyOf(column, i);
-    if (key === null) {
-      codes[i] = CODE_MISSING;
-      continue;
-    }
-    let code = index.get(key);
-    if (code === undefined) {
-      code = labels.length;
-      labels.push(key);
-      index.set(key, code);
-    }
-    codes[i] = code;
-  }
-  return { codes, labels };
+  const keys: (string | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) keys[i] = keyOf(column, i);
+  // encodeStrings numbers keys by first appearance without hashing each fresh string in a Map.
+  const coded = encodeStrings(column.name, keys);
+  return { codes: coded.codes, labels: coded.dictionary };
 }
 
 function keyOf(column: Column, i: number): string | null {
