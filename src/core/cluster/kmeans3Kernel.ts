@@ -1,8 +1,8 @@
 import { KMEANS3_WASM_HEX } from './kmeans3Wasm';
 
 /** The few WebAssembly names used here (src/core compiles without the DOM library that declares them). */
-interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
-interface WasmApi {
+export interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
+export interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
@@ -64,7 +64,8 @@ export interface Kmeans3Kernel {
 
 let compiled: object | null | undefined;
 
-function kernelModule(): object | null {
+/** The compiled kmeans3.wat, once per thread; null where WebAssembly with SIMD is missing. */
+export function kernelModule(): object | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;

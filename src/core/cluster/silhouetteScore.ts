@@ -1,5 +1,6 @@
 import { SegmentKitError } from '../errors/SegmentKitError';
 import { createRng } from '../random/createRng';
+import { silhouetteSums3 } from './silhouetteSums3';
 
 export interface SilhouetteOptions {
   /** Up to this many labelled rows the score is exact (all pairs). Default 20,000. */
@@ -7,6 +8,8 @@ export interface SilhouetteOptions {
   /** Above `exactLimit`, the score is computed on a seeded random sample of this many rows. Default 10,000. */
   sampleSize?: number;
   seed?: number;
+  /** false sums the distances in TypeScript even where the WebAssembly kernel runs (the same score to the bit; for comparison and tests). */
+  wasm?: boolean;
 }
 
 export interface SilhouetteResult {
@@ -81,15 +84,7 @@ export function silhouetteScore(data: Float64Array, n: number, d: number, labels
   for (let p = 0; p < m; p++) for (let t = 0; t < d; t++) x[p * d + t] = data[rows[order[p]] * d + t];
   // sums[p·k + c]: total distance from sorted row p to the rows of cluster c.
   const sums = new Float64Array(m * k);
-  for (let c = 0; c < k; c++) {
-    for (let p = blockStart[c]; p < blockStart[c + 1]; p++) {
-      for (let c2 = c; c2 < k; c2++) {
-        const from = c2 === c ? p + 1 : blockStart[c2];
-        const run = d === 3 ? distanceRun3(x, p, from, blockStart[c2 + 1], sums, k, c) : distanceRun(x, d, p, from, blockStart[c2 + 1], sums, k, c);
-        sums[p * k + c2] += run;
-      }
-    }
-  }
+  if (!(d === 3 && options.wasm !== false && silhouetteSums3(x, m, k, blockStart, sums))) sumDistances(x, d, m, k, blockStart, sums);
 
   let total = 0;
   for (let p = 0; p < m; p++) {
@@ -106,6 +101,19 @@ export function silhouetteScore(data: Float64Array, n: number, d: number, labels
     if (denom > 0) total += (b - a) / denom;
   }
   return { score: total / m, rowsUsed: m, sampled, unlabelled };
+}
+
+/** silhouetteScore's pair sums in TypeScript: sums[p·k + c] = Σ distance from sorted row p to the rows of cluster c. */
+function sumDistances(x: Float64Array, d: number, m: number, k: number, blockStart: Int32Array, sums: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    for (let p = blockStart[c]; p < blockStart[c + 1]; p++) {
+      for (let c2 = c; c2 < k; c2++) {
+        const from = c2 === c ? p + 1 : blockStart[c2];
+        const run = d === 3 ? distanceRun3(x, p, from, blockStart[c2 + 1], sums, k, c) : distanceRun(x, d, p, from, blockStart[c2 + 1], sums, k, c);
+        sums[p * k + c2] += run;
+      }
+    }
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { prepareFeatures } from '../../../src/core/cluster/prepareFeatures';
 import { silhouetteScore } from '../../../src/core/cluster/silhouetteScore';
+import { silhouetteSums3 } from '../../../src/core/cluster/silhouetteSums3';
 import { createRng } from '../../../src/core/random/createRng';
 import { readFixtureColumns, readReference } from './readFixture';
 
@@ -56,5 +57,33 @@ describe('silhouetteScore', () => {
     expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 0, 0, 0))).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_LABELS', message: 'The silhouette needs from 2 to 3 clusters among the rows used, found 1. Cluster into at least 2 groups, fewer groups than rows.' }));
     expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 1))).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_SHAPE' }));
     expect(() => silhouetteScore(data, 4, 1, Int32Array.of(0, 1, 0, 1), { sampleSize: 1 })).toThrow(expect.objectContaining({ code: 'E_SILHOUETTE_SAMPLE' }));
+  });
+
+  // The kernel adds the same distances in the same order: the scores must agree to the bit.
+  it.each([
+    ['odd and even cluster sizes, a singleton', 601, 4, 5],
+    ['two clusters', 1000, 2, 6],
+    ['ten clusters on a grid full of ties', 777, 10, 7],
+    ['sampled above the exact limit', 3000, 5, 8],
+  ])('gives the same score with the WebAssembly kernel as in TypeScript: %s', (_name, n, k, seed) => {
+    const rng = createRng(seed);
+    const grid = k === 10;
+    const data = Float64Array.from({ length: n * 3 }, () => (grid ? rng.int(4) : rng.normal()));
+    const labels = Int32Array.from({ length: n }, (_, i) => (i === n - 1 ? k - 1 : i % (k - 1)));
+    const options = n > 2000 ? { exactLimit: 1000, sampleSize: 999, seed } : {};
+    const wasm = silhouetteScore(data, n, 3, labels, options);
+    const plain = silhouetteScore(data, n, 3, labels, { ...options, wasm: false });
+    expect(wasm.score).toBe(plain.score);
+    expect(wasm.sampled).toBe(n > 2000);
+  });
+
+  it('sums each row\'s distances to every cluster in the kernel', () => {
+    // Rows sorted by cluster: 0, 1, 2 in cluster 0; 3, 4 in cluster 1.
+    const x = Float64Array.of(0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 4, 0, 3);
+    const sums = new Float64Array(5 * 2);
+    expect(silhouetteSums3(x, 5, 2, Int32Array.of(0, 3, 5), sums)).toBe(true);
+    const dist = (p: number, q: number) => Math.hypot(x[p * 3] - x[q * 3], x[p * 3 + 1] - x[q * 3 + 1], x[p * 3 + 2] - x[q * 3 + 2]);
+    const expected = [0, 1, 2, 3, 4].flatMap((p) => [[0, 1, 2], [3, 4]].map((rows) => rows.filter((q) => q !== p).reduce((t, q) => t + dist(p, q), 0)));
+    expected.forEach((v, i) => expect(sums[i]).toBeCloseTo(v, 12));
   });
 });
