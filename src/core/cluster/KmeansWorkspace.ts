@@ -1,4 +1,4 @@
-import { createKmeans3Kernel, type Kmeans3Kernel } from './kmeans3Kernel';
+import { kmeans3Kernel, type Kmeans3Kernel } from './kmeans3Kernel';
 
 /**
  * Scratch rows for k-means runs on `n` rows: the k-means++ seeding keeps each row's distance to
@@ -14,8 +14,6 @@ export interface KmeansWorkspace {
   varianceOf: Float64Array | null;
   /** Whether three-feature runs may use the WebAssembly kernel (default true; false keeps to the TypeScript loops). */
   wasm: boolean;
-  /** The kernel once made (null where it cannot run), with the rows it last loaded. */
-  kernel3?: Kmeans3Kernel | null;
 }
 
 export interface KmeansWorkspaceOptions {
@@ -35,12 +33,13 @@ export function createKmeansWorkspace(n: number, options: KmeansWorkspaceOptions
 }
 
 /**
- * The workspace's WebAssembly kernel with the rows of `data` loaded, when three-feature passes
- * can use it here; null otherwise (made once per workspace: it holds a copy of the rows).
+ * The thread's WebAssembly kernel with the rows of `data` loaded, when three-feature passes of
+ * this workspace can use it here; null otherwise. Ask at the start of a run: another workspace's
+ * run may lay the kernel out for its rows in between.
  */
 export function kernelFor(workspace: KmeansWorkspace, data: Float64Array, d: number): Kmeans3Kernel | null {
   if (!workspace.wasm || d !== 3) return null;
-  if (workspace.kernel3 === undefined) workspace.kernel3 = createKmeans3Kernel(workspace.n);
-  workspace.kernel3?.load(data);
-  return workspace.kernel3 ?? null;
+  const kernel = kmeans3Kernel(workspace.n);
+  kernel?.load(data);
+  return kernel;
 }

@@ -81,17 +81,38 @@ export function kernelModule(): object | null {
   return compiled;
 }
 
-/**
- * A kernel for `n` rows, or null where WebAssembly with SIMD is missing or the memory cannot be
- * had (about 48 bytes a row), in which case the caller keeps to the TypeScript loops.
- *
- * @example
- * const kernel = createKmeans3Kernel(prepared.n); // null on an engine without WebAssembly SIMD
- */
-export function createKmeans3Kernel(n: number): Kmeans3Kernel | null {
+/** One instance a thread, its memory grown to the largest run so far: a WebAssembly memory reserves several GB of address space until it is collected, so one per run would pile up. */
+let shared: { ex: Kernel3Exports; kernel: Kmeans3Kernel | null } | null | undefined;
+
+/** `reuse` (or, without it, a fresh instance of kmeans3.wat) with its memory grown to at least `bytes`; null where that cannot be. */
+export function kernelInstance<T extends { memory: WasmMemory }>(bytes: number, reuse?: T | null): T | null {
   const module = kernelModule();
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!module || !api) return null;
+  if (!module || !api || bytes > 2 ** 31) return null;
+  try {
+    const ex = reuse ?? (new api.Instance(module, {}).exports as unknown as T);
+    const pages = Math.ceil(bytes / PAGE) - ex.memory.buffer.byteLength / PAGE;
+    if (pages > 0) ex.memory.grow(pages);
+    return ex;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The thread's kernel laid out for `n` rows, or null where WebAssembly with SIMD is missing or
+ * the memory cannot be had (about 48 bytes a row), in which case the caller keeps to the
+ * TypeScript loops. There is one kernel a thread: asking for another `n` lays it out afresh, and
+ * an earlier kernel object must not be used after that (runs take it at their start and are
+ * synchronous, so none is). Rows are recognised by identity ({@link Kmeans3Kernel.dataOf}): a
+ * matrix changed in place between runs must be passed as a new array.
+ *
+ * @example
+ * const kernel = kmeans3Kernel(prepared.n); // null on an engine without WebAssembly SIMD
+ */
+export function kmeans3Kernel(n: number): Kmeans3Kernel | null {
+  if (shared === null) return null;
+  if (shared?.kernel && shared.kernel.n === n && shared.kernel.labels.buffer === shared.ex.memory.buffer) return shared.kernel;
   // One spare row and element at each end of a pass over pairs of rows.
   const rows = n + 2;
   const data = FIXED;
@@ -100,12 +121,10 @@ export function createKmeans3Kernel(n: number): Kmeans3Kernel | null {
   const cumulative = lower + rows * 8;
   const list = cumulative + rows * 8;
   const bytes = list + Math.ceil(rows / 4) * 16;
-  if (bytes > 2 ** 31) return null;
-  let ex: Kernel3Exports;
-  try {
-    ex = new api.Instance(module, {}).exports as unknown as Kernel3Exports;
-    ex.memory.grow(Math.ceil(bytes / PAGE) - ex.memory.buffer.byteLength / PAGE);
-  } catch {
+  const ex = kernelInstance<Kernel3Exports>(bytes, shared?.ex);
+  if (!ex) {
+    // No WebAssembly here (or not this much memory): fall back, and try again for another size.
+    if (!shared) shared = kernelModule() ? undefined : null;
     return null;
   }
   const buffer = ex.memory.buffer;
@@ -154,5 +173,6 @@ export function createKmeans3Kernel(n: number): Kmeans3Kernel | null {
     assignBounded: (count) => ex.assignBounded(data, n, CENTRES, SPLATS, count, labels, lower, HALF_GAP, DROP, SUMS, COUNTS, list),
     inertia: () => ex.inertia(data, n, CENTRES, labels),
   };
+  shared = { ex, kernel };
   return kernel;
 }

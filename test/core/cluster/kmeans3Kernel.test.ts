@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleWat, WASM_KERNELS, wasmModuleText } from '../../../src/build/buildWasm';
-import { createKmeans3Kernel } from '../../../src/core/cluster/kmeans3Kernel';
+import { kmeans3Kernel } from '../../../src/core/cluster/kmeans3Kernel';
 import { createKmeansWorkspace } from '../../../src/core/cluster/KmeansWorkspace';
 import { kmeansSingleInit, type KmeansRun } from '../../../src/core/cluster/kmeansSingleInit';
 import { prepareFeatures } from '../../../src/core/cluster/prepareFeatures';
@@ -25,13 +25,12 @@ function grid(n: number): Float64Array {
   return Float64Array.from({ length: n * 3 }, () => rng.int(4));
 }
 
-/** The same run in TypeScript and in the kernel; the kernel must have been used. */
+/** The same run in TypeScript and in the kernel; the kernel must have been used (it holds the rows last). */
 function bothWays(data: Float64Array, k: number, seed: number): [string, string] {
   const n = data.length / 3;
   const js = kmeansSingleInit(data, n, 3, k, seed, { workspace: createKmeansWorkspace(n, { wasm: false }) });
-  const workspace = createKmeansWorkspace(n);
-  const wasm = kmeansSingleInit(data, n, 3, k, seed, { workspace });
-  expect(workspace.kernel3).toBeTruthy();
+  const wasm = kmeansSingleInit(data, n, 3, k, seed, { workspace: createKmeansWorkspace(n) });
+  expect(kmeans3Kernel(n)?.dataOf).toBe(data);
   return [fingerprint(wasm), fingerprint(js)];
 }
 
@@ -90,9 +89,10 @@ describe('the WebAssembly k-means kernel', () => {
         const fresh = require('../../../src/core/cluster/KmeansWorkspace') as typeof import('../../../src/core/cluster/KmeansWorkspace');
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const init = require('../../../src/core/cluster/kmeansSingleInit') as typeof import('../../../src/core/cluster/kmeansSingleInit');
-        const workspace = fresh.createKmeansWorkspace(2000);
-        expect(fingerprint(init.kmeansSingleInit(data, 2000, 3, 5, 7, { workspace }))).toBe(expected);
-        expect(workspace.kernel3).toBeNull();
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const kernel = require('../../../src/core/cluster/kmeans3Kernel') as typeof import('../../../src/core/cluster/kmeans3Kernel');
+        expect(fingerprint(init.kmeansSingleInit(data, 2000, 3, 5, 7, { workspace: fresh.createKmeansWorkspace(2000) }))).toBe(expected);
+        expect(kernel.kmeans3Kernel(2000)).toBeNull();
       });
     } finally {
       globalThis.WebAssembly = saved;
@@ -101,7 +101,7 @@ describe('the WebAssembly k-means kernel', () => {
 
   it('measures each pass as the TypeScript seeding does', () => {
     const data = customers(7);
-    const kernel = createKmeans3Kernel(7)!;
+    const kernel = kmeans3Kernel(7)!;
     kernel.load(data);
     const sq = (i: number, j: number) => {
       let s = 0;
@@ -118,5 +118,13 @@ describe('the WebAssembly k-means kernel', () => {
     const potentials = new Float64Array(3);
     kernel.score(Float64Array.from([...data.subarray(0, 3), ...data.subarray(9, 12), ...data.subarray(18, 21)]), potentials);
     expect(Array.from(potentials)).toEqual([0, 3, 6].map((j) => nearest.reduce((sum, x, i) => sum + Math.min(x, sq(i, j)), 0)));
+  });
+
+  it('lays one kernel out afresh for runs on other numbers of rows, with the same runs', () => {
+    for (const n of [3000, 1200, 3000, 50]) {
+      const [wasm, js] = bothWays(customers(n), 4, n);
+      expect(wasm).toBe(js);
+    }
+    expect(kmeans3Kernel(50)).toBe(kmeans3Kernel(50));
   });
 });
