@@ -5,6 +5,7 @@ import wabt from 'wabt';
 /** The WebAssembly kernels: their text source and the TypeScript module that carries the binary. */
 export const WASM_KERNELS = [
   { source: join(__dirname, '..', 'core', 'cluster', 'kmeans3.wat'), module: join(__dirname, '..', 'core', 'cluster', 'kmeans3Wasm.ts'), name: 'KMEANS3_WASM_HEX' },
+  { source: join(__dirname, '..', 'core', 'cluster', 'silhouette3.wat'), module: join(__dirname, '..', 'core', 'cluster', 'silhouette3Wasm.ts'), name: 'SILHOUETTE3_WASM_HEX' },
 ] as const;
 
 /** Assembles WebAssembly text (with SIMD) into its binary; throws with wabt's message on an error. */

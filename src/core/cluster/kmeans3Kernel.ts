@@ -1,11 +1,6 @@
 import { KMEANS3_WASM_HEX } from './kmeans3Wasm';
+import { wasmInstance, wasmRuns, type WasmMemory } from './wasmInstance';
 
-/** The few WebAssembly names used here (src/core compiles without the DOM library that declares them). */
-export interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
-export interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
 interface Kernel3Exports {
   memory: WasmMemory;
   seedPass(data: number, n: number, j: number, closest: number, cum: number, first: number): number;
@@ -17,7 +12,6 @@ interface Kernel3Exports {
 
 /** Most centres the kernel's fixed area holds; more fall back to the TypeScript loops. */
 export const KERNEL3_MAX_K = 256;
-const PAGE = 65536;
 /** Fixed area: plain centres, splatted centres, half gaps, drops, sums, counts, candidates, potentials. */
 const CENTRES = 0;
 const SPLATS = CENTRES + KERNEL3_MAX_K * 24;
@@ -27,7 +21,8 @@ const SUMS = DROP + KERNEL3_MAX_K * 8;
 const COUNTS = SUMS + KERNEL3_MAX_K * 24;
 const CAND = COUNTS + KERNEL3_MAX_K * 8;
 const POT = CAND + 96;
-const FIXED = Math.ceil((POT + 32) / PAGE) * PAGE;
+/** Rows start on a cache line. */
+const FIXED = Math.ceil((POT + 32) / 64) * 64;
 
 /**
  * The three-feature k-means passes in WebAssembly (kmeans3.wat), over a copy of the rows in the
@@ -62,42 +57,8 @@ export interface Kmeans3Kernel {
   inertia(): number;
 }
 
-let compiled: object | null | undefined;
-
-/** The compiled kmeans3.wat, once per thread; null where WebAssembly with SIMD is missing. */
-export function kernelModule(): object | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!api) return compiled;
-  try {
-    const bytes = new Uint8Array(KMEANS3_WASM_HEX.length / 2);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(KMEANS3_WASM_HEX.slice(2 * i, 2 * i + 2), 16);
-    compiled = new api.Module(bytes);
-  } catch {
-    // An engine without WebAssembly SIMD refuses the module; the TypeScript loops do the same work.
-    compiled = null;
-  }
-  return compiled;
-}
-
 /** One instance a thread, its memory grown to the largest run so far: a WebAssembly memory reserves several GB of address space until it is collected, so one per run would pile up. */
 let shared: { ex: Kernel3Exports; kernel: Kmeans3Kernel | null } | null | undefined;
-
-/** `reuse` (or, without it, a fresh instance of kmeans3.wat) with its memory grown to at least `bytes`; null where that cannot be. */
-export function kernelInstance<T extends { memory: WasmMemory }>(bytes: number, reuse?: T | null): T | null {
-  const module = kernelModule();
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!module || !api || bytes > 2 ** 31) return null;
-  try {
-    const ex = reuse ?? (new api.Instance(module, {}).exports as unknown as T);
-    const pages = Math.ceil(bytes / PAGE) - ex.memory.buffer.byteLength / PAGE;
-    if (pages > 0) ex.memory.grow(pages);
-    return ex;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The thread's kernel laid out for `n` rows, or null where WebAssembly with SIMD is missing or
@@ -121,10 +82,10 @@ export function kmeans3Kernel(n: number): Kmeans3Kernel | null {
   const cumulative = lower + rows * 8;
   const list = cumulative + rows * 8;
   const bytes = list + Math.ceil(rows / 4) * 16;
-  const ex = kernelInstance<Kernel3Exports>(bytes, shared?.ex);
+  const ex = wasmInstance<Kernel3Exports>(KMEANS3_WASM_HEX, bytes, shared?.ex);
   if (!ex) {
     // No WebAssembly here (or not this much memory): fall back, and try again for another size.
-    if (!shared) shared = kernelModule() ? undefined : null;
+    if (!shared) shared = wasmRuns(KMEANS3_WASM_HEX) ? undefined : null;
     return null;
   }
   const buffer = ex.memory.buffer;

@@ -1,16 +1,16 @@
-import { kernelInstance, type WasmMemory } from './kmeans3Kernel';
+import { SILHOUETTE3_WASM_HEX } from './silhouette3Wasm';
+import { wasmInstance, type WasmMemory } from './wasmInstance';
 
 interface SilhouetteExports {
   memory: WasmMemory;
   silhouetteSums(x: number, k: number, blocks: number, sums: number): void;
 }
 
-/** The thread's instance for silhouettes, grown to the largest so far (see kmeans3Kernel). */
+/** The thread's instance, grown to the largest score so far (see wasmInstance). */
 let shared: SilhouetteExports | null = null;
 
 /**
- * silhouetteScore's pair sums for three features in the WebAssembly kernel (kmeans3.wat's
- * silhouetteSums): `x` holds the m rows sorted by cluster, `blockStart` where each of the k
+ * silhouetteScore's pair sums for three features in WebAssembly (silhouette3.wat): `x` holds the m rows sorted by cluster, `blockStart` where each of the k
  * clusters starts (k + 1 entries), and `sums` (m × k, zero) receives each row's total distance
  * to every cluster — the same numbers to the bit as the TypeScript loop. Returns false, leaving
  * `sums` alone, where the kernel cannot run.
@@ -21,7 +21,7 @@ let shared: SilhouetteExports | null = null;
 export function silhouetteSums3(x: Float64Array, m: number, k: number, blockStart: Int32Array, sums: Float64Array): boolean {
   const blocksAt = m * 24;
   const sumsAt = blocksAt + Math.ceil(((k + 1) * 4) / 8) * 8;
-  const ex = kernelInstance<SilhouetteExports>(sumsAt + m * k * 8, shared);
+  const ex = wasmInstance<SilhouetteExports>(SILHOUETTE3_WASM_HEX, sumsAt + m * k * 8, shared);
   if (!ex) return false;
   shared = ex;
   const buffer = ex.memory.buffer;
