@@ -10,9 +10,10 @@ interface SilhouetteExports {
 let shared: SilhouetteExports | null = null;
 
 /**
- * silhouetteScore's pair sums for three features in WebAssembly (silhouette3.wat): `x` holds the m rows sorted by cluster, `blockStart` where each of the k
- * clusters starts (k + 1 entries), and `sums` (m × k, zero) receives each row's total distance
- * to every cluster — the same numbers to the bit as the TypeScript loop. Returns false, leaving
+ * silhouetteScore's pair sums for three features in WebAssembly (silhouette3.wat): `x` holds
+ * the m rows sorted by cluster, `blockStart` where each of the k clusters starts (k + 1
+ * entries), and `sums` (m × k, zero) receives each row's total distance to every cluster — the
+ * same numbers to the bit as the TypeScript loop, about twice as fast. Returns false, leaving
  * `sums` alone, where the kernel cannot run.
  *
  * @example
