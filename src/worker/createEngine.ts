@@ -74,7 +74,8 @@ export function createEngine(): EngineApi {
 
   return {
     async load(sheets: SheetValues[], sources: DataSources, today: number): Promise<Detection> {
-      return detectAll(sheets.map((s) => receiveInto(startSheet(s), s.values, s.numberFormats)), sources, today);
+      const chosen = sheets.filter((s) => Object.values(sources).includes(s.sheet));
+      return detectAll(chosen.map((s) => receiveInto(startSheet(s), s.values, s.numberFormats)), sources, today);
     },
 
     receiveRows(rows: SheetRows) {
