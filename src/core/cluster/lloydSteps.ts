@@ -1,3 +1,5 @@
+import { columnMoments } from '../stats/columnMoments';
+
 /**
  * The few-number steps of a Lloyd iteration, shared by the TypeScript loops in kmeansSingleInit
  * and the WebAssembly passes in lloydKernel3: they run on k centres, not on n rows.
@@ -6,17 +8,7 @@
 /** Mean feature variance of an n × d matrix (scales the tolerance, as scikit-learn does). */
 export function meanVariance(data: Float64Array, n: number, d: number): number {
   let total = 0;
-  for (let t = 0; t < d; t++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += data[i * d + t];
-    const mean = sum / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const e = data[i * d + t] - mean;
-      ss += e * e;
-    }
-    total += ss / n;
-  }
+  for (let t = 0; t < d; t++) total += columnMoments(data, n, d, t).variance;
   return total / d;
 }
 

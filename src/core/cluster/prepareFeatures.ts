@@ -1,4 +1,5 @@
 import { SegmentKitError } from '../errors/SegmentKitError';
+import { columnMoments } from '../stats/columnMoments';
 import { applyScaler } from './applyScaler';
 import type { FeatureInput, FeatureMatrix } from './FeatureInput';
 import type { FeatureSource, MissingPolicy, Scaler } from './Scaler';
@@ -81,15 +82,8 @@ export function prepareFeatures(input: FeatureInput, options: PrepareFeaturesOpt
   const means = new Array<number>(d);
   const sds = new Array<number>(d);
   for (let j = 0; j < d; j++) {
-    let sum = 0;
-    for (let r = 0; r < n; r++) sum += data[r * d + j];
-    const mean = sum / n;
-    let ss = 0;
-    for (let r = 0; r < n; r++) {
-      const e = data[r * d + j] - mean;
-      ss += e * e;
-    }
-    const sd = Math.sqrt(ss / n);
+    const { mean, variance } = columnMoments(data, n, d, j);
+    const sd = Math.sqrt(variance);
     // Relative test: a column of equal large amounts leaves rounding noise, not real spread.
     const constant = sd <= 1e-12 * Math.max(1, Math.abs(mean));
     if (constant && options.constant !== 'zero') {
