@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assembleWat, WASM_KERNELS, wasmModuleText } from '../../../src/build/buildWasm';
@@ -125,5 +126,17 @@ describe('the WebAssembly k-means kernel', () => {
       expect(wasm).toBe(js);
     }
     expect(kmeans3Kernel(50)).toBe(kmeans3Kernel(50));
+  });
+
+  it('gives the TypeScript run to the bit on any small matrix (fast-check: ties, duplicates, far-out rows)', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, max: 5, noNaN: true }), fc.constant(1e6));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 2, maxLength: 120 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (rows, kWanted, seed) => {
+        const data = Float64Array.from(rows.flat());
+        const [wasm, js] = bothWays(data, Math.min(kWanted, rows.length), seed);
+        expect(wasm).toBe(js);
+      }),
+      { seed: 20261123, numRuns: 150 },
+    );
   });
 });

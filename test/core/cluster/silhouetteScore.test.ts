@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { prepareFeatures } from '../../../src/core/cluster/prepareFeatures';
 import { silhouetteScore } from '../../../src/core/cluster/silhouetteScore';
 import { silhouetteSums3 } from '../../../src/core/cluster/silhouetteSums3';
@@ -85,5 +86,19 @@ describe('silhouetteScore', () => {
     const dist = (p: number, q: number) => Math.hypot(x[p * 3] - x[q * 3], x[p * 3 + 1] - x[q * 3 + 1], x[p * 3 + 2] - x[q * 3 + 2]);
     const expected = [0, 1, 2, 3, 4].flatMap((p) => [[0, 1, 2], [3, 4]].map((rows) => rows.filter((q) => q !== p).reduce((t, q) => t + dist(p, q), 0)));
     expected.forEach((v, i) => expect(sums[i]).toBeCloseTo(v, 12));
+  });
+
+  it('gives the same score with the kernel on any small labelled matrix (fast-check)', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, max: 5, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value, fc.integer({ min: 0, max: 4 })), { minLength: 3, maxLength: 150 }), (rows) => {
+        const labels = Int32Array.from(rows, (r) => r[3]);
+        const k = new Set(labels).size;
+        fc.pre(k >= 2 && k <= rows.length - 1);
+        const data = Float64Array.from(rows.flatMap((r) => r.slice(0, 3) as number[]));
+        expect(silhouetteScore(data, rows.length, 3, labels).score).toBe(silhouetteScore(data, rows.length, 3, labels, { wasm: false }).score);
+      }),
+      { seed: 20261123, numRuns: 200 },
+    );
   });
 });
