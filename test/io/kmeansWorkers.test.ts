@@ -2,7 +2,9 @@ import { fitKmeans } from '../../src/core/cluster/fitKmeans';
 import { prepareFeatures } from '../../src/core/cluster/prepareFeatures';
 import { createRng } from '../../src/core/random/createRng';
 import { chooseK } from '../../src/core/cluster/chooseK';
-import { chooseKInWorkers, fitKmeansInWorkers } from '../../src/io/kmeansWorkers';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseKInWorkers, fitKmeansInWorkers, kmeansWorkerScript } from '../../src/io/kmeansWorkers';
 import { AUTO_K_SAMPLE, chooseKHere, kmeansFitStep, type KmeansSettings } from '../../src/core/models/kmeans/kmeansModel';
 import { defaultRegistry } from '../../src/core/models/defaultRegistry';
 import { defaultRecipe } from '../../src/core/recipe/defaultRecipe';
@@ -38,6 +40,35 @@ describe('fitKmeansInWorkers', () => {
     await expect(fitKmeansInWorkers(p, { k: 0 }, { threads: 2 })).rejects.toThrow('k must be a whole number of at least 1, not 0');
     await expect(fitKmeansInWorkers(p, { k: 200 }, { threads: 2 })).rejects.toMatchObject({ code: 'E_KMEANS_K' });
   });
+});
+
+describe('kmeansWorkerScript', () => {
+  it('starts workers from a bundle cached under node_modules/.cache/segmentkit', async () => {
+    const script = await kmeansWorkerScript();
+    expect(script).not.toBeNull();
+    if (!script || !('file' in script)) throw new Error(`expected a bundle, got ${JSON.stringify(script)}`);
+    expect(script.file.startsWith(join(__dirname, '..', '..', 'node_modules', '.cache', 'segmentkit', 'kmeans-worker-'))).toBe(true);
+    expect(existsSync(script.file)).toBe(true);
+  }, 60_000);
+
+  it('falls back to compiling the sources through tsx in each worker when there is no bundle, with the same fit', async () => {
+    const saved = process.env.SEGMENTKIT_NO_CACHE;
+    process.env.SEGMENTKIT_NO_CACHE = '1';
+    try {
+      let fresh!: typeof import('../../src/io/kmeansWorkers');
+      jest.isolateModules(() => {
+        fresh = jest.requireActual('../../src/io/kmeansWorkers');
+      });
+      const script = await fresh.kmeansWorkerScript();
+      expect(script && 'code' in script && script.code).toContain('kmeansPoolWorker.ts');
+      const p = prepared(2000);
+      const two = await fresh.fitKmeansInWorkers(p, { k: 3, nInit: 4, seed: 2 }, { threads: 2 });
+      expect(two.model).toEqual(fitKmeans(p, { k: 3, nInit: 4, seed: 2 }).model);
+    } finally {
+      if (saved === undefined) delete process.env.SEGMENTKIT_NO_CACHE;
+      else process.env.SEGMENTKIT_NO_CACHE = saved;
+    }
+  }, 60_000);
 });
 
 describe('chooseKInWorkers', () => {
