@@ -3,6 +3,8 @@ import { createInflateRaw, inflateRawSync } from 'node:zlib';
 interface ZipEntry {
   method: number;
   compressedSize: number;
+  /** Size once inflated, from the central directory (nothing is inflated to know it). */
+  uncompressedSize: number;
   /** Offset of the local file header; the data follows it and its variable-length fields. */
   headerOffset: number;
 }
@@ -45,8 +47,8 @@ export class ZipArchive {
       const extraLength = bytes.readUInt16LE(offset + 30);
       const commentLength = bytes.readUInt16LE(offset + 32);
       const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\//, '');
-      const entry = { method: bytes.readUInt16LE(offset + 10), compressedSize: bytes.readUInt32LE(offset + 20), headerOffset: bytes.readUInt32LE(offset + 42) };
-      if (entry.compressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) readZip64Sizes(bytes, offset + 46 + nameLength, extraLength, bytes.readUInt32LE(offset + 24), entry);
+      const entry = { method: bytes.readUInt16LE(offset + 10), compressedSize: bytes.readUInt32LE(offset + 20), uncompressedSize: bytes.readUInt32LE(offset + 24), headerOffset: bytes.readUInt32LE(offset + 42) };
+      if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) readZip64Sizes(bytes, offset + 46 + nameLength, extraLength, entry);
       entries.set(name, entry);
       offset += 46 + nameLength + extraLength + commentLength;
     }
@@ -55,6 +57,18 @@ export class ZipArchive {
 
   has(name: string): boolean {
     return this.entries.has(name);
+  }
+
+  /** The entries' names, in the central directory's order. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The bytes of every entry once inflated, as the central directory gives them. */
+  uncompressedSize(): number {
+    let total = 0;
+    for (const e of this.entries.values()) total += e.uncompressedSize;
+    return total;
   }
 
   /** An entry's whole content as UTF-8 text (for the small parts: workbook, styles, strings). */
@@ -122,11 +136,14 @@ function zip64Directory(bytes: Buffer, end: number): { count: number; offset: nu
 }
 
 /** ZIP64 extra field: the 64-bit values follow in a fixed order, present only where the 32-bit field is all ones. */
-function readZip64Sizes(bytes: Buffer, extra: number, length: number, uncompressed32: number, entry: ZipEntry): void {
+function readZip64Sizes(bytes: Buffer, extra: number, length: number, entry: ZipEntry): void {
   for (let p = extra; p + 4 <= extra + length; p += 4 + bytes.readUInt16LE(p + 2)) {
     if (bytes.readUInt16LE(p) !== 1) continue;
     let q = p + 4;
-    if (uncompressed32 === 0xffffffff) q += 8;
+    if (entry.uncompressedSize === 0xffffffff) {
+      entry.uncompressedSize = Number(bytes.readBigUInt64LE(q));
+      q += 8;
+    }
     if (entry.compressedSize === 0xffffffff) {
       entry.compressedSize = Number(bytes.readBigUInt64LE(q));
       q += 8;

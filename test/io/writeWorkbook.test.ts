@@ -1,10 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeWorkbook } from '../../src/io/writeWorkbook';
+import { writeWorkbook, type WorkbookSheet } from '../../src/io/writeWorkbook';
+import { ZipArchive } from '../../src/io/ZipArchive';
 
 let dir: string;
+const read = async (file: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+};
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'sk-wb-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,5 +50,80 @@ describe('writeWorkbook', () => {
     const error = await writeWorkbook(join(dir, 'x.xlsx'), { sheets: [{ name: 'a/b' }] }).catch((e: Error & { code: string }) => e);
     expect(error).toMatchObject({ code: 'E_SHEET_NAME' });
     expect((error as Error).message).toBe(`${join(dir, 'x.xlsx')}, sheet "a/b": "a/b" cannot be a sheet name. Sheet names are 1-31 characters, unique, without [ ] : * ? / \\.`);
+  });
+
+  it('fills thousands of rows in order with one style per column (the streamed path), the header and tables after them', async () => {
+    const path = join(dir, 'many.xlsx');
+    const n = 5000;
+    const ids = Array.from({ length: n }, (_, i) => `C${i}`);
+    const spend = Float64Array.from({ length: n }, (_, i) => i / 4);
+    const { baseCarried } = await writeWorkbook(path, {
+      sheets: [{ name: 'SK Customers', columns: [{ header: 'customer_id', values: ids }, { header: 'spend', values: spend, numberFormat: '0.00' }], tables: [{ title: 'After', headers: ['x'], rows: [[1]] }] }],
+    });
+    expect(baseCarried).toBe(false);
+    const ws = (await read(path)).getWorksheet('SK Customers')!;
+    expect(ws.getCell(`A${n + 1}`).value).toBe(`C${n - 1}`);
+    expect(ws.getCell(`B${n + 1}`).value).toBe((n - 1) / 4);
+    expect(ws.getCell(`B${n + 1}`).numFmt).toBe('0.00');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    // one blank row between the filterable block and the table below it
+    expect(ws.getCell(`A${n + 2}`).value).toBeNull();
+    expect(ws.getCell(`A${n + 3}`).value).toBe('After');
+    expect(ws.getCell(`A${n + 5}`).value).toBe(1);
+    expect(ws.getColumn(1).width).toBe('customer_id'.length + 2);
+  });
+
+  const userSheets = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    const own = wb.addWorksheet('Orders');
+    own.getCell('A1').value = 'customer_id';
+    own.getCell('A2').value = 'C1';
+    own.getCell('B2').value = { formula: '1+1', result: 2 };
+    wb.addWorksheet('SK Old').getCell('A1').value = 'stale';
+    await wb.xlsx.writeFile(file);
+    return readFileSync(file);
+  };
+  const ours: WorkbookSheet[] = [{ name: 'SK Customers', columns: [{ header: 'customer_id', values: ['C1'] }] }];
+
+  it("carries the user's workbook over unchanged and replaces a previous run's SK sheets", async () => {
+    const base = await userSheets(join(dir, 'user.xlsx'));
+    const path = join(dir, 'carried.xlsx');
+    expect(await writeWorkbook(path, { sheets: ours, base })).toEqual({ baseCarried: true });
+    const wb = await read(path);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Orders', 'SK Customers']);
+    expect(wb.getWorksheet('Orders')!.getCell('B2').formula).toBe('1+1');
+  });
+
+  it('leaves a base out, and says so, when loading it would not fit in the memory budget', async () => {
+    const base = await userSheets(join(dir, 'user2.xlsx'));
+    const inflated = ZipArchive.open(base).uncompressedSize();
+    const path = join(dir, 'alone.xlsx');
+    expect(await writeWorkbook(path, { sheets: ours, base, memoryBudget: inflated * 10 - 1 })).toEqual({ baseCarried: false });
+    expect((await read(path)).worksheets.map((w) => w.name)).toEqual(['SK Customers']);
+    expect(await writeWorkbook(path, { sheets: ours, base, memoryBudget: inflated * 10 })).toEqual({ baseCarried: true });
+  });
+
+  it('leaves no half-written file behind and keeps the previous output when writing fails', async () => {
+    const path = join(dir, 'keep.xlsx');
+    writeFileSync(path, 'previous');
+    const missing = join(dir, 'no-such-folder', 'x.xlsx');
+    await expect(writeWorkbook(missing, { sheets: ours })).rejects.toMatchObject({ code: 'E_FILE_WRITE' });
+    const error = await writeWorkbook(path, { sheets: ours, base: Buffer.from('not a workbook') }).catch((e: Error & { code: string }) => e);
+    expect(error).toMatchObject({ code: 'E_FILE_WRITE' });
+    expect(readFileSync(path, 'utf8')).toBe('previous');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('ZipArchive.uncompressedSize', () => {
+  it('is the sum of the inflated entries, read from the central directory alone', async () => {
+    const path = join(dir, 'sizes.xlsx');
+    await writeWorkbook(path, { sheets: [{ name: 'SK Customers', columns: [{ header: 'naïve ☃', values: Array.from({ length: 300 }, (_, i) => `é${i}`) }] }] });
+    const zip = ZipArchive.open(readFileSync(path));
+    const inflated = zip.names().reduce((sum, name) => sum + Buffer.byteLength(zip.readText(name)), 0);
+    expect(zip.names()).toContain('xl/worksheets/sheet1.xml');
+    expect(zip.uncompressedSize()).toBe(inflated);
   });
 });

@@ -86,7 +86,7 @@ export function registerSegmentCommand(program: Command): void {
       const migration = flags.compare ? await compareWithPrevious(s, flags.compare) : undefined;
       if (flags.out) {
         mkdirSync(dirname(flags.out) || '.', { recursive: true });
-        await writeSegmentation(s, flags.out, files);
+        for (const warning of await writeSegmentation(s, flags.out, files)) process.stderr.write(`segmentkit: warning: ${warning}\n`);
       }
       if (flags.saveRecipe) {
         mkdirSync(dirname(flags.saveRecipe) || '.', { recursive: true });

@@ -25,9 +25,10 @@ function inputColumn(c: Column): OutputColumn {
 /**
  * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: the input sheets unchanged, SK
  * Customers (per-customer table), one summary sheet per model with its profile, playbook and
- * charts data, and SK Quality. The user's input files are never written to.
+ * charts data, and SK Quality. The user's input files are never written to. Returns warnings for
+ * the user (an input workbook too large to carry into the output).
  */
-export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<void> {
+export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<string[]> {
   if (inputs.some((f) => f === out)) {
     throw new SegmentKitError('E_ARGUMENT', '--out names an input file', { location: { file: out }, hint: 'Write results to a new file; SegmentKit never overwrites your data.' });
   }
@@ -35,7 +36,7 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') {
     writeCsv(out, columns.map((c) => c.header), columns.map((c) => c.values));
-    return;
+    return [];
   }
   if (ext !== '.xlsx') throw new SegmentKitError('E_ARGUMENT', `--out must end in .csv or .xlsx, got "${out}"`, { hint: 'For example --out out/segments.xlsx.' });
   // The output carries the input unchanged: a workbook as it was, CSV files as sheets.
@@ -59,7 +60,9 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
       },
     ],
   });
-  await writeWorkbook(out, { sheets, base: xlsxInput ? await readFile(inputs[0]) : undefined });
+  const { baseCarried } = await writeWorkbook(out, { sheets, base: xlsxInput ? await readFile(inputs[0]) : undefined });
+  if (!xlsxInput || baseCarried) return [];
+  return [`${inputs[0]} is too large to copy into ${out} in the memory this machine gives Node, so ${out} holds SegmentKit's sheets only; ${inputs[0]} is unchanged. To get one workbook, run with --out results.csv and paste the columns in, or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192).`];
 }
 
 /** A CSV file's name as a sheet name: no extension, Excel's forbidden characters out, 31 characters. */
