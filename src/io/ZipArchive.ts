@@ -1,7 +1,17 @@
+import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+
+/** A zip entry's stored bytes: `data` is compressed with `method` (0 stored, 8 deflate). */
+export interface RawZipEntry {
+  method: number;
+  crc32: number;
+  uncompressedSize: number;
+  data: Buffer;
+}
 
 interface ZipEntry {
   method: number;
+  crc32: number;
   compressedSize: number;
   /** Size once inflated, from the central directory (nothing is inflated to know it). */
   uncompressedSize: number;
@@ -47,7 +57,7 @@ export class ZipArchive {
       const extraLength = bytes.readUInt16LE(offset + 30);
       const commentLength = bytes.readUInt16LE(offset + 32);
       const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\//, '');
-      const entry = { method: bytes.readUInt16LE(offset + 10), compressedSize: bytes.readUInt32LE(offset + 20), uncompressedSize: bytes.readUInt32LE(offset + 24), headerOffset: bytes.readUInt32LE(offset + 42) };
+      const entry = { method: bytes.readUInt16LE(offset + 10), crc32: bytes.readUInt32LE(offset + 16), compressedSize: bytes.readUInt32LE(offset + 20), uncompressedSize: bytes.readUInt32LE(offset + 24), headerOffset: bytes.readUInt32LE(offset + 42) };
       if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) readZip64Sizes(bytes, offset + 46 + nameLength, extraLength, entry);
       entries.set(name, entry);
       offset += 46 + nameLength + extraLength + commentLength;
@@ -106,6 +116,19 @@ export class ZipArchive {
       });
       inflate.end(data);
     });
+  }
+
+  /** An entry as stored: its compressed bytes with what a zip writer needs to copy them without inflating. */
+  raw(name: string): RawZipEntry {
+    const { method, data } = this.locate(name);
+    const entry = this.entries.get(name)!;
+    return { method, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, data };
+  }
+
+  /** An entry's inflated bytes as a stream (for parts too large to hold as one string). */
+  stream(name: string): Readable {
+    const { method, data } = this.locate(name);
+    return method === STORED ? Readable.from([data]) : Readable.from([data]).pipe(createInflateRaw({ chunkSize: CHUNK_BYTES }));
   }
 
   private locate(name: string): { method: number; data: Buffer } {

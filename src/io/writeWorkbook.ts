@@ -1,10 +1,12 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import type { CellValue, OutputColumn, SummaryTable } from '../core/results/Outputs';
+import { appendSheets } from './appendSheets';
 import { guardFormula } from './guardFormula';
+import { UnsupportedWorkbookError } from './mergeStyles';
 import { ZipArchive } from './ZipArchive';
 
 export interface WorkbookSheet {
@@ -29,7 +31,7 @@ export interface WriteWorkbookSpec {
   sheets: WorkbookSheet[];
   /** An existing workbook whose sheets go first, unchanged. */
   base?: Buffer;
-  /** Heap bytes the base may take once loaded (default: what is left below Node's heap limit). */
+  /** Heap bytes the base may take if it has to be loaded whole (default: what is left below Node's heap limit). */
   memoryBudget?: number;
 }
 
@@ -37,11 +39,12 @@ export interface WriteWorkbookSpec {
  * Writes a formatted workbook (after the sheets of `base`, an existing workbook, when given): bold,
  * filled header rows, frozen header, number formats, column widths from the content and an
  * autofilter on the customer columns. Text is guarded against formula injection (the file is for
- * Excel). Without a base the rows stream to disk as they are made, so a full sheet of order lines
- * plus every customer's segments fits in memory (as one in-memory workbook, exceljs ran out of a
- * 4 GB heap on 1,048,575 lines and 140,473 customers). A base is loaded whole so its sheets are
- * carried over unchanged; one too large for the memory left (`baseCarried: false`) is left out and
- * only SegmentKit's sheets are written, streaming, instead of the run failing after minutes. The
+ * Excel). The rows stream to disk as they are made, so a full sheet of order lines plus every
+ * customer's segments fits in memory (as one in-memory workbook, exceljs ran out of a 4 GB heap on
+ * 1,048,575 lines and 140,473 customers). A base is carried over by {@link appendSheets}: its parts
+ * copied as stored, ours appended. Only a base laid out in a way that code does not read (a Strict
+ * OOXML workbook, say) is loaded whole with exceljs instead, when it fits in the memory left;
+ * otherwise it is left out (`baseCarried: false`) and only SegmentKit's sheets are written. The
  * file appears only when complete: it is written beside its final name and renamed, so a failed run
  * never leaves half a workbook or destroys the previous one.
  *
@@ -50,18 +53,34 @@ export interface WriteWorkbookSpec {
  */
 export async function writeWorkbook(path: string, spec: WriteWorkbookSpec): Promise<{ baseCarried: boolean }> {
   checkSheetNames(path, spec.sheets);
-  const carry = spec.base !== undefined && baseFits(spec.base, spec.memoryBudget ?? heapLeft());
   const part = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  const ours = `${part}.sk`;
+  let baseCarried = false;
   try {
-    if (carry) await writeOverBase(part, path, spec.sheets, spec.base!);
-    else await writeStreaming(part, spec.sheets);
+    if (!spec.base) await streamSheets(part, spec.sheets, true);
+    else {
+      // Our sheets alone first, with inline strings so the user's shared strings stay as they are;
+      // then the user's package with them appended.
+      await streamSheets(ours, spec.sheets, false);
+      try {
+        await appendSheets(spec.base, readFileSync(ours), part, path);
+        baseCarried = true;
+      } catch (e) {
+        if (!(e instanceof UnsupportedWorkbookError)) throw e;
+        baseCarried = baseFits(spec.base, spec.memoryBudget ?? heapLeft());
+        if (baseCarried) await writeOverBase(part, path, spec.sheets, spec.base);
+        else renameSync(ours, part);
+      }
+    }
     renameSync(part, path);
   } catch (e) {
     rmSync(part, { force: true });
     if (e instanceof SegmentKitError) throw e;
     throw new SegmentKitError('E_FILE_WRITE', `The workbook cannot be written (${(e as Error).message})`, { location: { file: path }, hint: 'Close the file in Excel and check the folder exists.', cause: e });
+  } finally {
+    rmSync(ours, { force: true });
   }
-  return { baseCarried: carry };
+  return { baseCarried };
 }
 
 function heapLeft(): number {
@@ -91,13 +110,21 @@ function checkSheetNames(path: string, sheets: WorkbookSheet[]): void {
   }
 }
 
-async function writeStreaming(file: string, sheets: WorkbookSheet[]): Promise<void> {
+/**
+ * SegmentKit's sheets alone, streamed to `file` as exceljs makes the XML. `sharedStrings: false`
+ * writes each text in its cell, as {@link appendSheets} needs.
+ *
+ * @example
+ * await streamSheets('sk.xlsx', [{ name: 'SK Customers', columns }], false);
+ */
+export async function streamSheets(file: string, sheets: WorkbookSheet[], sharedStrings: boolean): Promise<void> {
   const stream = createWriteStream(file);
   // An unopenable file reports through the stream; without a listener that would end the process.
   const failed = new Promise<never>((_, reject) => stream.on('error', reject));
   failed.catch(() => undefined);
-  // Shared strings keep repeated segment names once; inline strings would repeat them in every row.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  // Shared strings keep repeated segment names once; inline strings repeat them in every row but
+  // need no merging into another workbook's.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: sharedStrings });
   for (const s of sheets) {
     const ws = workbook.addWorksheet(s.name, { views: frozenView(s) });
     writeSheet(ws, s);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeWorkbook, type WorkbookSheet } from '../../src/io/writeWorkbook';
 import { ZipArchive } from '../../src/io/ZipArchive';
+import { ZipWriter } from '../../src/io/ZipWriter';
 
 let dir: string;
 const read = async (file: string) => {
@@ -95,13 +96,20 @@ describe('writeWorkbook', () => {
     expect(wb.getWorksheet('Orders')!.getCell('B2').formula).toBe('1+1');
   });
 
-  it('leaves a base out, and says so, when loading it would not fit in the memory budget', async () => {
-    const base = await userSheets(join(dir, 'user2.xlsx'));
+  it('loads a base whole when its parts cannot be appended to, and leaves it out when that would not fit in memory', async () => {
+    // Without styles.xml appendSheets cannot add our formats; exceljs can still load the workbook.
+    const full = ZipArchive.open(await userSheets(join(dir, 'user2.xlsx')));
+    const file = join(dir, 'nostyles.xlsx');
+    const zip = ZipWriter.create(file);
+    for (const name of full.names()) if (name !== 'xl/styles.xml') zip.addRaw(name, full.raw(name));
+    zip.close();
+    const base = readFileSync(file);
     const inflated = ZipArchive.open(base).uncompressedSize();
     const path = join(dir, 'alone.xlsx');
     expect(await writeWorkbook(path, { sheets: ours, base, memoryBudget: inflated * 10 - 1 })).toEqual({ baseCarried: false });
     expect((await read(path)).worksheets.map((w) => w.name)).toEqual(['SK Customers']);
     expect(await writeWorkbook(path, { sheets: ours, base, memoryBudget: inflated * 10 })).toEqual({ baseCarried: true });
+    expect((await read(path)).worksheets.map((w) => w.name)).toEqual(['Orders', 'SK Customers']);
   });
 
   it('leaves no half-written file behind and keeps the previous output when writing fails', async () => {

@@ -62,7 +62,7 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
   });
   const { baseCarried } = await writeWorkbook(out, { sheets, base: xlsxInput ? await readFile(inputs[0]) : undefined });
   if (!xlsxInput || baseCarried) return [];
-  return [`${inputs[0]} is too large to copy into ${out} in the memory this machine gives Node, so ${out} holds SegmentKit's sheets only; ${inputs[0]} is unchanged. To get one workbook, run with --out results.csv and paste the columns in, or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192).`];
+  return [`${inputs[0]} is laid out in a way SegmentKit can only copy by loading it whole, and it is too large for the memory this machine gives Node, so ${out} holds SegmentKit's sheets only; ${inputs[0]} is unchanged. To get one workbook, save it again from Excel as an .xlsx workbook (not Strict Open XML), or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192).`];
 }
 
 /** A CSV file's name as a sheet name: no extension, Excel's forbidden characters out, 31 characters. */
