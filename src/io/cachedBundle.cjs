@@ -90,7 +90,8 @@ async function buildBundle({ name, entry, plugins = [], alsoDependsOn = [] }) {
     if (!input.includes(':')) inputs[input] = fingerprint(path.join(ROOT, input));
   }
   const file = `${name}-${process.pid}-${Date.now()}.js`;
-  const code = fs.readFileSync(`${tmp}.js`, 'utf8').replace(/sourceMappingURL=.*$/m, `sourceMappingURL=${file}.map`);
+  // Only the comment esbuild puts last: the bundle may hold this very line (the CLI's does).
+  const code = fs.readFileSync(`${tmp}.js`, 'utf8').replace(/\/\/# sourceMappingURL=[^\n]*\s*$/, `//# sourceMappingURL=${file}.map\n`);
   fs.writeFileSync(path.join(CACHE, file), code);
   fs.renameSync(`${tmp}.js.map`, path.join(CACHE, `${file}.map`));
   fs.rmSync(`${tmp}.js`, { force: true });

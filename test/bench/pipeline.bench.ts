@@ -122,5 +122,23 @@ export default async function pipelineBench(): Promise<BenchRow[]> {
     });
   }
   rows.push(pandasComparison(sheet, cases[0][1]));
+  rows.push(...workbookOutput(sheet, cases[0][1]));
   return rows;
+}
+
+/**
+ * The results as a workbook (`--out FILE.xlsx`) for the full sheet: from the CSV (the order lines
+ * become a sheet beside SegmentKit's), then from that workbook (carried over as it is, its SK
+ * sheets replaced). One run each: they take seconds, not fractions.
+ */
+function workbookOutput(sheet: string, size: string): BenchRow[] {
+  const fromCsv = join(DATA, 'sheet-results.xlsx');
+  const fromXlsx = join(DATA, 'sheet-results-again.xlsx');
+  const csv = runCli(['segment', sheet, '--models', 'rfm,value,lifecycle', '--out', fromCsv]);
+  const xlsx = runCli(['segment', fromCsv, '--sheet', 'sheet-orders', '--models', 'rfm,value,lifecycle', '--out', fromXlsx]);
+  const mb = (file: string) => Math.round(statSync(file).size / 2 ** 20);
+  return [
+    { area: 'pipeline', case: 'CLI segment: CSV → rfm + value + lifecycle → .xlsx (order lines as a sheet + SK sheets, streamed)', size, seconds: csv.wallSeconds, peakMB: csv.peakMB, note: `CPU ${csv.cpuSeconds.toFixed(2)} s; ${mb(fromCsv)} MB workbook; a 4 GB heap ran out before rows were streamed` },
+    { area: 'pipeline', case: 'CLI segment: .xlsx → rfm + value + lifecycle → .xlsx (the workbook carried over at the zip level, SK sheets replaced)', size: `${size.replace(/, .*$/, '')}, ${mb(fromCsv)} MB workbook`, seconds: xlsx.wallSeconds, peakMB: xlsx.peakMB, note: `CPU ${xlsx.cpuSeconds.toFixed(2)} s, reading the workbook included; loading it in exceljs ran out of a 4 GB heap after 130 s` },
+  ];
 }
