@@ -59,7 +59,7 @@ export async function writeWorkbook(path: string, spec: WriteWorkbookSpec): Prom
   try {
     if (!spec.base) await streamSheets(part, spec.sheets, true);
     else {
-      // Our sheets alone first, with inline strings so the user's shared strings stay as they are;
+      // Our sheets alone first, each text in its cell so the user's shared strings stay as they are;
       // then the user's package with them appended.
       await streamSheets(ours, spec.sheets, false);
       try {
