@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { decodeXmlEntities } from './decodeXmlEntities';
@@ -69,7 +69,7 @@ export async function appendSheets(base: Buffer, ours: Buffer, out: string, disp
   // Excel's calculation chain lists formula cells by sheet; with sheets gone it could point at
   // nothing, which Excel reports as damage. Without it Excel simply rebuilds it.
   const calcChain = dropped.length ? relationshipOfType(userBook.rels, 'calcChain') : undefined;
-  if (calcChain) droppedParts.add(`xl/${attribute(calcChain, 'Target')}`);
+  if (calcChain) droppedParts.add(partOf(attribute(calcChain, 'Target') ?? ''));
   const rewritten = new Map<string, string>();
   rewritten.set('xl/workbook.xml', workbookXml(userBook.xml, userBook.sheets, dropped, added));
   let rels = userBook.rels;
@@ -94,7 +94,7 @@ export async function appendSheets(base: Buffer, ours: Buffer, out: string, disp
       if (text !== undefined) await zip.addText(name, text);
       else zip.addRaw(name, user.raw(name));
     }
-    for (const a of added) await zip.addStream(a.part, mine.stream(a.from).pipe(shiftStyles(styles.xfOffset)));
+    for (const a of added) await zip.addStream(a.part, shiftStyles(mine.stream(a.from), styles.xfOffset));
     zip.close();
   } catch (e) {
     zip.abandon();
@@ -119,7 +119,7 @@ function readBook(zip: ZipArchive): Book {
     if (!relId || name === undefined) throw new UnsupportedWorkbookError(`a <sheet> in workbook.xml has no name or id: ${element}`);
     const target = attribute(relationshipElement(rels, relId), 'Target');
     if (!target) throw new UnsupportedWorkbookError(`workbook.xml.rels has no target for ${relId}`);
-    return { element, name: decodeXmlEntities(name), relId, part: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+    return { element, name: decodeXmlEntities(name), relId, part: partOf(target) };
   });
   return { xml, rels, sheets };
 }
@@ -153,25 +153,22 @@ function workbookXml(xml: string, sheets: SheetEntry[], dropped: SheetEntry[], a
 }
 
 /**
- * Our sheet XML with every cell, row and column style number moved past the user's cell formats.
- * Text is cut only after a complete tag, so an attribute never straddles two pieces.
+ * Our sheet XML with every cell, row and column style number moved past the user's cell formats,
+ * piece by piece as it inflates (an error while inflating ends the copy). Text is cut only after a
+ * complete tag, so an attribute never straddles two pieces.
  */
-function shiftStyles(offset: number): Transform {
+async function* shiftStyles(source: Readable, offset: number): AsyncGenerator<Buffer> {
+  // Cells and rows name their format in s="N", columns in style="N".
+  const shift = (xml: string) => Buffer.from(xml.replace(/(<(?:c|row)\b[^>]*?\ss="|<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${Number(s) + offset}"`), 'utf8');
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  // Cells and rows name their format in s="N", columns in style="N".
-  const shift = (xml: string) => xml.replace(/(<(?:c|row)\b[^>]*?\ss="|<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${Number(s) + offset}"`);
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      const text = carry + decoder.write(chunk);
-      const cut = text.lastIndexOf('>') + 1;
-      carry = text.slice(cut);
-      done(null, Buffer.from(shift(text.slice(0, cut)), 'utf8'));
-    },
-    flush(done) {
-      done(null, Buffer.from(shift(carry + decoder.end()), 'utf8'));
-    },
-  });
+  for await (const chunk of source) {
+    const text = carry + decoder.write(chunk as Buffer);
+    const cut = text.lastIndexOf('>') + 1;
+    carry = text.slice(cut);
+    yield shift(text.slice(0, cut));
+  }
+  yield shift(carry + decoder.end());
 }
 
 function relationshipIds(rels: string): string[] {
@@ -184,6 +181,11 @@ function relationshipOfType(rels: string, type: string): string | undefined {
 
 function relationshipElement(rels: string, id: string): string {
   return new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRegExp(id)}"[^>]*/>`).exec(rels)?.[0] ?? '';
+}
+
+/** The part a target in xl/_rels/workbook.xml.rels names: relative to xl/, or absolute. */
+function partOf(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 /** A sheet part's own relationships part, e.g. xl/worksheets/_rels/sheet2.xml.rels. */

@@ -104,11 +104,16 @@ describe('appendSheets', () => {
   });
 
   /** `base` with an Excel calculation chain added (exceljs writes none). */
-  async function withCalcChain(base: Buffer, file: string): Promise<Buffer> {
+  async function withCalcChain(base: Buffer, file: string, absolute = false): Promise<Buffer> {
     const zip = ZipArchive.open(base);
     const out = ZipWriter.create(file);
+    // Some writers (openpyxl among them) give absolute targets: "/xl/worksheets/sheet1.xml".
+    const target = (t: string) => (absolute ? `/xl/${t}` : t);
     for (const name of zip.names()) {
-      if (name === 'xl/_rels/workbook.xml.rels') await out.addText(name, zip.readText(name).replace('</Relationships>', '<Relationship Id="rIdCC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+      if (name === 'xl/_rels/workbook.xml.rels') {
+        const rels = zip.readText(name).replace(/Target="([^"]+)"/g, (_, t: string) => `Target="${target(t)}"`);
+        await out.addText(name, rels.replace('</Relationships>', `<Relationship Id="rIdCC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="${target('calcChain.xml')}"/></Relationships>`));
+      }
       else if (name === '[Content_Types].xml') await out.addText(name, zip.readText(name).replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
       else out.addRaw(name, zip.raw(name));
     }
@@ -117,12 +122,14 @@ describe('appendSheets', () => {
     return readFileSync(file);
   }
 
-  it("drops Excel's calculation chain when sheets are dropped (Excel rebuilds it), and keeps it otherwise", async () => {
+  it.each([false, true])("drops Excel's calculation chain when sheets are dropped (Excel rebuilds it), and keeps it otherwise (absolute targets: %s)", async (absolute) => {
     const ours = await ourSheets(join(dir, 'ours-chain.xlsx'));
     const out = join(dir, 'chain-out.xlsx');
-    await appendSheets(await withCalcChain(await usersWorkbook(join(dir, 'user-chain.xlsx')), join(dir, 'chain.xlsx')), ours, out, out);
+    await appendSheets(await withCalcChain(await usersWorkbook(join(dir, 'user-chain.xlsx')), join(dir, 'chain.xlsx'), absolute), ours, out, out);
     const after = ZipArchive.open(readFileSync(out));
     expect(after.has('xl/calcChain.xml')).toBe(false);
+    expect(after.has('xl/worksheets/sheet1.xml')).toBe(false);
+    expect((await read(out)).worksheets.map((w) => w.name)).toEqual(['Orders', 'Notes', 'SK Customers', 'SK Profile']);
     expect(after.readText('xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
     expect(after.readText('[Content_Types].xml')).not.toContain('calcChain');
 
@@ -130,10 +137,10 @@ describe('appendSheets', () => {
     plain.addWorksheet('Orders').getCell('A1').value = { formula: '1+1', result: 2 };
     await plain.xlsx.writeFile(join(dir, 'plain.xlsx'));
     const kept = join(dir, 'chain-kept.xlsx');
-    await appendSheets(await withCalcChain(readFileSync(join(dir, 'plain.xlsx')), join(dir, 'plain-chain.xlsx')), ours, kept, kept);
+    await appendSheets(await withCalcChain(readFileSync(join(dir, 'plain.xlsx')), join(dir, 'plain-chain.xlsx'), absolute), ours, kept, kept);
     const still = ZipArchive.open(readFileSync(kept));
     expect(still.readText('xl/calcChain.xml')).toContain('<c r="C2" i="2"/>');
-    expect(still.readText('xl/_rels/workbook.xml.rels')).toContain('Target="calcChain.xml"');
+    expect(still.readText('xl/_rels/workbook.xml.rels')).toContain(absolute ? 'Target="/xl/calcChain.xml"' : 'Target="calcChain.xml"');
   });
 
   it("refuses when one of the user's own sheets has one of our names (Excel compares names without case)", async () => {
