@@ -130,8 +130,11 @@ function readBook(zip: ZipArchive): Book {
  * the active tab stays on the same sheet (or the first, when it was dropped).
  */
 function workbookXml(xml: string, sheets: SheetEntry[], dropped: SheetEntry[], added: { name: string; relId: string; sheetId: number }[]): string {
-  const prefix = new RegExp(`xmlns:([\\w.-]+)="${escapeRegExp(RELATIONSHIPS_NS)}"`).exec(xml)?.[1];
-  const idAttribute = prefix ? `${prefix}:id` : `r:id" xmlns:r="${RELATIONSHIPS_NS}`;
+  // The relationships namespace as the root declares it; some writers (openpyxl) declare it on
+  // each <sheet> instead, and then ours carry their own declaration too.
+  const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const prefix = new RegExp(`xmlns:([\\w.-]+)="${escapeRegExp(RELATIONSHIPS_NS)}"`).exec(root)?.[1];
+  const idAttribute = (id: string) => (prefix ? `${prefix}:id="${id}"` : `xmlns:r="${RELATIONSHIPS_NS}" r:id="${id}"`);
   const newIndex = new Map<number, number>();
   let kept = 0;
   sheets.forEach((s, i) => {
@@ -139,7 +142,7 @@ function workbookXml(xml: string, sheets: SheetEntry[], dropped: SheetEntry[], a
   });
   let out = xml;
   for (const s of dropped) out = out.replace(s.element, '');
-  const ours = added.map((a) => `<sheet name="${escapeXml(a.name)}" sheetId="${a.sheetId}" ${idAttribute}="${a.relId}"/>`).join('');
+  const ours = added.map((a) => `<sheet name="${escapeXml(a.name)}" sheetId="${a.sheetId}" ${idAttribute(a.relId)}/>`).join('');
   out = out.replace(/<\/sheets>/, `${ours}</sheets>`);
   out = out.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>|<definedName\b[^>]*\/>/g, (element: string) => {
     const local = attribute(element, 'localSheetId');

@@ -143,6 +143,25 @@ describe('appendSheets', () => {
     expect(still.readText('xl/_rels/workbook.xml.rels')).toContain(absolute ? 'Target="/xl/calcChain.xml"' : 'Target="calcChain.xml"');
   });
 
+  it('declares the relationships namespace on our sheets when the workbook declares it only on its own (as openpyxl writes)', async () => {
+    const base = ZipArchive.open(await usersWorkbook(join(dir, 'user-ns.xlsx')));
+    const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const file = join(dir, 'per-sheet-ns.xlsx');
+    const zip = ZipWriter.create(file);
+    for (const name of base.names()) {
+      if (name !== 'xl/workbook.xml') zip.addRaw(name, base.raw(name));
+      else await zip.addText(name, base.readText(name).replace(` xmlns:r="${ns}"`, '').replace(/<sheet /g, `<sheet xmlns:r="${ns}" `));
+    }
+    zip.close();
+    const out = join(dir, 'per-sheet-ns-out.xlsx');
+    await appendSheets(readFileSync(file), await ourSheets(join(dir, 'ours-ns.xlsx')), out, out);
+    const xml = ZipArchive.open(readFileSync(out)).readText('xl/workbook.xml');
+    const sheets = xml.match(/<sheet\b[^>]*\/>/g) ?? [];
+    expect(sheets).toHaveLength(4);
+    for (const sheet of sheets) expect(sheet).toContain(`xmlns:r="${ns}"`);
+    expect(sheets[2]).toBe(`<sheet name="SK Customers" sheetId="4" xmlns:r="${ns}" r:id="rIdSK1"/>`);
+  });
+
   it("refuses when one of the user's own sheets has one of our names (Excel compares names without case)", async () => {
     const clash = new ExcelJS.Workbook();
     clash.addWorksheet('Orders');
