@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { decodeXmlEntities } from './decodeXmlEntities';
-import { mergeStyles, UnsupportedWorkbookError } from './mergeStyles';
+import { mergeStyles } from './mergeStyles';
+import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
 import { ZipArchive } from './ZipArchive';
 import { ZipWriter } from './ZipWriter';
 

@@ -1,5 +1,4 @@
-/** Raised when a workbook part is not laid out as this code expects; the caller falls back to loading the workbook whole. */
-export class UnsupportedWorkbookError extends Error {}
+import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
 
 /** Where our styles landed in the merged styles.xml. */
 export interface MergedStyles {

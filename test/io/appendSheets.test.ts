@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { appendSheets } from '../../src/io/appendSheets';
-import { mergeStyles, UnsupportedWorkbookError } from '../../src/io/mergeStyles';
+import { mergeStyles } from '../../src/io/mergeStyles';
+import { UnsupportedWorkbookError } from '../../src/io/UnsupportedWorkbookError';
 import { readXlsx } from '../../src/io/readXlsx';
-import { streamSheets } from '../../src/io/writeWorkbook';
+import { streamSheets } from '../../src/io/streamSheets';
 import { ZipArchive } from '../../src/io/ZipArchive';
 import { ZipWriter } from '../../src/io/ZipWriter';
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeWorkbook, type WorkbookSheet } from '../../src/io/writeWorkbook';
+import { writeWorkbook } from '../../src/io/writeWorkbook';
+import type { WorkbookSheet } from '../../src/io/writeSheet';
 import { ZipArchive } from '../../src/io/ZipArchive';
 import { ZipWriter } from '../../src/io/ZipWriter';
 

@@ -6,7 +6,8 @@ import { CUSTOMER_FIELDS } from '../../core/customers/CustomerTable';
 import { cellValue, type Column } from '../../core/table/Table';
 import { isoFromDayNumber } from '../../core/table/dayNumber';
 import { writeCsv } from '../../io/writeCsv';
-import { writeWorkbook, type WorkbookSheet } from '../../io/writeWorkbook';
+import { writeWorkbook } from '../../io/writeWorkbook';
+import type { WorkbookSheet } from '../../io/writeSheet';
 import type { Segmentation } from './segmentFiles';
 
 /** Per-customer columns: the id, every model input on the customer table, then each model's outputs. */
