@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { DEFLATED, DIRECTORY_ENTRY, END_OF_DIRECTORY, LOCAL_HEADER, STORED, ZIP64_END, ZIP64_LOCATOR } from './zipFormat';
 
 /** A zip entry's stored bytes: `data` is compressed with `method` (0 stored, 8 deflate). */
 export interface RawZipEntry {
@@ -19,13 +20,6 @@ interface ZipEntry {
   headerOffset: number;
 }
 
-const END_OF_DIRECTORY = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_END = 0x06064b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
 /** Inflated pieces of about this size keep a sheet's XML out of memory as a whole. */
 const CHUNK_BYTES = 1 << 20;
 

@@ -3,11 +3,8 @@ import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import type { RawZipEntry } from './ZipArchive';
+import { DEFLATED, DIRECTORY_ENTRY, END_OF_DIRECTORY, LOCAL_HEADER } from './zipFormat';
 
-const LOCAL_HEADER = 0x04034b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const END_OF_DIRECTORY = 0x06054b50;
-const DEFLATED = 8;
 /** General-purpose flag 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 const LIMIT = 0xffffffff;
