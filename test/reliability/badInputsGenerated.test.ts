@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { crc32 } from 'node:zlib';
+import { ZipWriter } from '../../src/io/ZipWriter';
 import { createRng } from '../../src/core/random/createRng';
 import { runCli } from '../cli/runCli';
 
@@ -34,38 +34,12 @@ beforeAll(async () => {
   hidden.addWorksheet('Archive', { state: 'veryHidden' }).addRow(['x']);
   await hidden.xlsx.writeFile(at('hidden-only.xlsx'));
 
-  writeFileSync(at('plain.xlsx'), storedZip('readme.txt', 'not a workbook'));
+  // A valid zip that holds no workbook.
+  const plain = ZipWriter.create(at('plain.xlsx'));
+  await plain.addText('readme.txt', 'not a workbook');
+  plain.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A one-file zip archive (stored, no compression): a valid zip that holds no workbook. */
-function storedZip(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const file = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(file.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(file.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + file.length, 12);
-  end.writeUInt32LE(local.length + file.length + data.length, 16);
-  return Buffer.concat([local, file, data, central, file, end]);
-}
 
 async function refused(...args: string[]): Promise<string> {
   const r = await runCli(...args);
