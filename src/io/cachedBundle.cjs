@@ -15,6 +15,8 @@ const ROOT = (() => {
   }
 })();
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'segmentkit');
+/** Age after which a replaced bundle is removed (by the next rebuild of the same name). */
+const STALE_MS = 10 * 60 * 1000;
 
 /**
  * The path of an up-to-date bundle of `entry` (relative to the repository root), built on first
@@ -95,13 +97,15 @@ async function buildBundle({ name, entry, plugins = [], alsoDependsOn = [] }) {
   fs.writeFileSync(path.join(CACHE, file), code);
   fs.renameSync(`${tmp}.js.map`, path.join(CACHE, `${file}.map`));
   fs.rmSync(`${tmp}.js`, { force: true });
-  // Other runs may be reading the previous bundle: the manifest flips atomically to the new one.
-  const previous = readManifest(name)?.bundle;
+  // Other runs may be reading an earlier bundle, or building one at the same time (test runners
+  // start several processes on a fresh clone): the manifest flips atomically to the new one, and
+  // only bundles older than STALE_MS are removed, so none is taken from a run that just chose it.
   fs.writeFileSync(`${tmp}.json`, JSON.stringify({ node: process.version, bundle: file, inputs }));
   fs.renameSync(`${tmp}.json`, manifestPath(name));
-  if (previous && previous !== file) {
-    fs.rmSync(path.join(CACHE, previous), { force: true });
-    fs.rmSync(path.join(CACHE, `${previous}.map`), { force: true });
+  for (const old of fs.readdirSync(CACHE)) {
+    if (!old.startsWith(`${name}-`) || old.startsWith(file)) continue;
+    const at = path.join(CACHE, old);
+    if (Date.now() - fs.statSync(at).mtimeMs > STALE_MS) fs.rmSync(at, { force: true });
   }
   return path.join(CACHE, file);
 }

@@ -19,26 +19,23 @@ export interface KmeansWorkerOptions {
 const WORKER_ENTRY = 'src/io/kmeansPoolWorker.ts';
 
 type WorkerScript = { file: string } | { code: string };
-let workerScript: Promise<WorkerScript | null> | undefined;
 
 /**
  * How a worker thread starts: from the bundle of {@link WORKER_ENTRY} cached in
  * node_modules/.cache/segmentkit (built on first use, 30–50 ms faster per thread than loading tsx
  * and compiling the clustering sources in each), else through tsx; null when neither can run
- * here, so the caller runs in-thread. Found once per process.
+ * here, so the caller runs in-thread. Asked at each use (a few stats): a bundle rebuilt by another
+ * process meanwhile is picked up.
  *
  * @example
  * await kmeansWorkerScript(); // before a timing, so the first use's bundling is not counted
  */
-export function kmeansWorkerScript(): Promise<WorkerScript | null> {
-  workerScript ??= (async () => {
-    const file = await cachedBundle({ name: 'kmeans-worker', entry: WORKER_ENTRY });
-    if (file) return { file };
-    const tsx = tsxRegister();
-    const entry = join(ROOT, WORKER_ENTRY);
-    return tsx && existsSync(entry) ? { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});` } : null;
-  })();
-  return workerScript;
+export async function kmeansWorkerScript(): Promise<WorkerScript | null> {
+  const file = await cachedBundle({ name: 'kmeans-worker', entry: WORKER_ENTRY });
+  if (file) return { file };
+  const tsx = tsxRegister();
+  const entry = join(ROOT, WORKER_ENTRY);
+  return tsx && existsSync(entry) ? { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});` } : null;
 }
 
 /** tsx resolved here, so workers find it whatever the working directory. */

@@ -55,14 +55,10 @@ describe('kmeansWorkerScript', () => {
     const saved = process.env.SEGMENTKIT_NO_CACHE;
     process.env.SEGMENTKIT_NO_CACHE = '1';
     try {
-      let fresh!: typeof import('../../src/io/kmeansWorkers');
-      jest.isolateModules(() => {
-        fresh = jest.requireActual('../../src/io/kmeansWorkers');
-      });
-      const script = await fresh.kmeansWorkerScript();
+      const script = await kmeansWorkerScript();
       expect(script && 'code' in script && script.code).toContain('kmeansPoolWorker.ts');
       const p = prepared(2000);
-      const two = await fresh.fitKmeansInWorkers(p, { k: 3, nInit: 4, seed: 2 }, { threads: 2 });
+      const two = await fitKmeansInWorkers(p, { k: 3, nInit: 4, seed: 2 }, { threads: 2 });
       expect(two.model).toEqual(fitKmeans(p, { k: 3, nInit: 4, seed: 2 }).model);
     } finally {
       if (saved === undefined) delete process.env.SEGMENTKIT_NO_CACHE;
