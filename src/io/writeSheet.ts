@@ -10,6 +10,22 @@ export interface WorkbookSheet {
   tables?: SummaryTable[];
 }
 
+/** Excel's sheet size: rows (the header included) and columns. */
+export const EXCEL_SHEET_ROWS = 1_048_576;
+export const EXCEL_SHEET_COLUMNS = 16_384;
+
+/** The rows and columns {@link writeSheet} fills: the column block with its header, then each table with a title, a header and a blank row between. */
+export function sheetExtent(s: WorkbookSheet): { rows: number; columns: number } {
+  const columns = s.columns ?? [];
+  let rows = columns.length ? Math.max(...columns.map((c) => c.values.length)) + 1 : 0;
+  let width = columns.length;
+  for (const t of s.tables ?? []) {
+    rows += (rows ? 1 : 0) + 2 + t.rows.length;
+    width = Math.max(width, t.headers.length, ...t.rows.map((r) => r.length));
+  }
+  return { rows, columns: width };
+}
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const MAX_WIDTH = 60;
 
@@ -44,9 +60,10 @@ export function writeSheet(ws: ExcelJS.Worksheet, s: WorkbookSheet): void {
       for (let k = 0; k < columns.length; k++) row.getCell(k + 1).style = styles[k];
       row.commit();
     }
-    ws.addRow([]).commit();
   }
-  for (const t of s.tables ?? []) {
+  // One blank row between blocks, none after the last (a sheet filled to Excel's last row stays valid).
+  (s.tables ?? []).forEach((t, i) => {
+    if (i > 0 || columns.length) ws.addRow([]).commit();
     const title = ws.addRow([t.title]);
     title.font = { bold: true, size: 12 };
     title.commit();
@@ -58,8 +75,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, s: WorkbookSheet): void {
       });
       row.commit();
     }
-    ws.addRow([]).commit();
-  }
+  });
 }
 
 /** Characters per column, from the headers and values (numbers count at most 12). */

@@ -6,7 +6,7 @@ import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { appendSheets } from './appendSheets';
 import { streamSheets } from './streamSheets';
 import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
-import { frozenView, writeSheet, type WorkbookSheet } from './writeSheet';
+import { EXCEL_SHEET_COLUMNS, EXCEL_SHEET_ROWS, frozenView, sheetExtent, writeSheet, type WorkbookSheet } from './writeSheet';
 import { ZipArchive } from './ZipArchive';
 
 const BAD_SHEET_NAME = /[[\]:*?/\\]/;
@@ -42,7 +42,7 @@ export interface WriteWorkbookSpec {
  * await writeWorkbook('out/segments.xlsx', { sheets: [{ name: 'SK Customers', columns: [{ header: 'SK · RFM segment', values: ['Champions'] }] }] });
  */
 export async function writeWorkbook(path: string, spec: WriteWorkbookSpec): Promise<{ baseCarried: boolean }> {
-  checkSheetNames(path, spec.sheets);
+  checkSheets(path, spec.sheets);
   const part = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
   const ours = `${part}.sk`;
   let baseCarried = false;
@@ -87,7 +87,7 @@ function baseFits(base: Buffer, budget: number): boolean {
   }
 }
 
-function checkSheetNames(path: string, sheets: WorkbookSheet[]): void {
+function checkSheets(path: string, sheets: WorkbookSheet[]): void {
   const names = new Set<string>();
   for (const s of sheets) {
     if (!s.name || s.name.length > 31 || BAD_SHEET_NAME.test(s.name) || names.has(s.name.toLowerCase())) {
@@ -97,6 +97,14 @@ function checkSheetNames(path: string, sheets: WorkbookSheet[]): void {
       });
     }
     names.add(s.name.toLowerCase());
+    // Excel refuses a sheet past its grid: say so before writing, not after minutes of XML.
+    const { rows, columns } = sheetExtent(s);
+    if (rows > EXCEL_SHEET_ROWS || columns > EXCEL_SHEET_COLUMNS) {
+      throw new SegmentKitError('E_TOO_MANY_ROWS', `Sheet "${s.name}" would have ${rows.toLocaleString('en')} rows and ${columns.toLocaleString('en')} columns, more than an Excel sheet holds (${EXCEL_SHEET_ROWS.toLocaleString('en')} × ${EXCEL_SHEET_COLUMNS.toLocaleString('en')})`, {
+        location: { file: path, sheet: s.name },
+        hint: 'Write the results with --out FILE.csv, or segment data this large with --engine duckdb.',
+      });
+    }
   }
 }
 

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { generateSample } from '../../src/core/sample/generateSample';
 import { writeSample } from '../../src/cli/sample/writeSample';
 import { readTableFile } from '../../src/io/readTableFile';
@@ -98,4 +99,22 @@ describe('segmentkit segment workbook output', () => {
     expect((await runCli('segment', first, '--models', 'rfm', '--out', second)).code).toBe(0);
     expect((await sheetsOf(second)).worksheets.map((w) => w.name)).toEqual(['Customers', 'Orders', 'Tickets', 'SK Customers', 'SK rfm', 'SK Quality']);
   }, 60_000);
+});
+
+describe('segmentkit segment --out FILE.xlsx past Excel\'s sheet size', () => {
+  it('leaves a CSV longer than a sheet out of the workbook, says so, and writes the results', async () => {
+    // 1,048,576 order lines: one more than a sheet holds below its header.
+    const lines = ['customer_id,order_date,amount'];
+    for (let i = 0; i < 1_048_576; i++) lines.push(`C${i % 500},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${5 + (i % 40)}`);
+    const csv = join(dir, 'long-orders.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const out = join(dir, 'long.xlsx');
+    const r = await runCli('segment', csv, '--models', 'rfm', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`segmentkit: warning: long-orders.csv has 1,048,576 rows, more than an Excel sheet holds, so ${out} does not copy it; long-orders.csv is unchanged.\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['SK Customers', 'SK rfm', 'SK Quality']);
+    expect(wb.getWorksheet('SK Customers')!.rowCount).toBe(501);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeWorkbook } from '../../src/io/writeWorkbook';
-import type { WorkbookSheet } from '../../src/io/writeSheet';
+import { EXCEL_SHEET_ROWS, sheetExtent, type WorkbookSheet } from '../../src/io/writeSheet';
 import { ZipArchive } from '../../src/io/ZipArchive';
 import { copyZipWithout } from './copyZipWithout';
 
@@ -46,6 +46,21 @@ describe('writeWorkbook', () => {
     expect(p?.getCell('A1').value).toBe('Segments');
     expect(p?.getCell('B3').numFmt).toBe('0.0%');
     expect(p?.getCell('B4').value).toBe(0.75);
+  });
+
+  it("refuses a sheet past Excel's grid before writing anything", async () => {
+    const path = join(dir, 'huge.xlsx');
+    const error = await writeWorkbook(path, { sheets: [{ name: 'SK Customers', columns: [{ header: 'x', values: new Float64Array(EXCEL_SHEET_ROWS) }] }] }).catch((e: Error & { code: string }) => e);
+    expect(error).toMatchObject({ code: 'E_TOO_MANY_ROWS' });
+    expect((error as Error).message).toBe(`${path}, sheet "SK Customers": Sheet "SK Customers" would have 1,048,577 rows and 1 columns, more than an Excel sheet holds (1,048,576 × 16,384). Write the results with --out FILE.csv, or segment data this large with --engine duckdb.`);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('counts the rows a sheet fills: the column block with its header, then each table with a title, a header and a blank row between', () => {
+    expect(sheetExtent({ name: 'a', columns: [{ header: 'x', values: new Float64Array(EXCEL_SHEET_ROWS - 1) }] })).toEqual({ rows: EXCEL_SHEET_ROWS, columns: 1 });
+    const table = { title: 'T', headers: ['a', 'b', 'c'], rows: [[1], [2, 3]] };
+    expect(sheetExtent({ name: 'b', tables: [table, table] })).toEqual({ rows: 4 + 1 + 4, columns: 3 });
+    expect(sheetExtent({ name: 'c', columns: [{ header: 'x', values: [1, 2] }], tables: [table] })).toEqual({ rows: 3 + 1 + 4, columns: 3 });
   });
 
   it('refuses sheet names Excel refuses', async () => {

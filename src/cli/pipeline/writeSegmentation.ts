@@ -7,7 +7,7 @@ import { cellValue, type Column } from '../../core/table/Table';
 import { isoFromDayNumber } from '../../core/table/dayNumber';
 import { writeCsv } from '../../io/writeCsv';
 import { writeWorkbook } from '../../io/writeWorkbook';
-import type { WorkbookSheet } from '../../io/writeSheet';
+import { EXCEL_SHEET_ROWS, type WorkbookSheet } from '../../io/writeSheet';
 import type { Segmentation } from './segmentFiles';
 
 /** Per-customer columns: the id, every model input on the customer table, then each model's outputs. */
@@ -27,7 +27,7 @@ function inputColumn(c: Column): OutputColumn {
  * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: the input sheets unchanged, SK
  * Customers (per-customer table), one summary sheet per model with its profile, playbook and
  * charts data, and SK Quality. The user's input files are never written to. Returns warnings for
- * the user (an input workbook too large to carry into the output).
+ * the user (an input too large to carry into the output).
  */
 export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<string[]> {
   if (inputs.some((f) => f === out)) {
@@ -42,7 +42,14 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
   if (ext !== '.xlsx') throw new SegmentKitError('E_ARGUMENT', `--out must end in .csv or .xlsx, got "${out}"`, { hint: 'For example --out out/segments.xlsx.' });
   // The output carries the input unchanged: a workbook as it was, CSV files as sheets.
   const xlsxInput = inputs.length === 1 && extname(inputs[0]).toLowerCase() === '.xlsx';
-  const sheets: WorkbookSheet[] = xlsxInput ? [] : s.inputs.map((sheet) => ({ name: inputSheetName(sheet.name), columns: sheet.parsed.table.columns.map(inputColumn) }));
+  const warnings: string[] = [];
+  const sheets: WorkbookSheet[] = [];
+  for (const sheet of xlsxInput ? [] : s.inputs) {
+    // A CSV longer than a sheet stays only in its file (unchanged); the results still fit.
+    const rows = sheet.parsed.table.rowCount + 1;
+    if (rows > EXCEL_SHEET_ROWS) warnings.push(`${sheet.name} has ${(rows - 1).toLocaleString('en')} rows, more than an Excel sheet holds, so ${out} does not copy it; ${sheet.name} is unchanged.`);
+    else sheets.push({ name: inputSheetName(sheet.name), columns: sheet.parsed.table.columns.map(inputColumn) });
+  }
   sheets.push({ name: 'SK Customers', columns });
   for (const r of s.results) for (const sheet of r.sheets) sheets.push({ name: sheet.name, tables: sheet.tables });
   sheets.push({
@@ -62,7 +69,7 @@ export async function writeSegmentation(s: Segmentation, out: string, inputs: st
     ],
   });
   const { baseCarried } = await writeWorkbook(out, { sheets, base: xlsxInput ? await readFile(inputs[0]) : undefined });
-  if (!xlsxInput || baseCarried) return [];
+  if (!xlsxInput || baseCarried) return warnings;
   return [`${inputs[0]} is laid out in a way SegmentKit can only copy by loading it whole, and it is too large for the memory this machine gives Node, so ${out} holds SegmentKit's sheets only; ${inputs[0]} is unchanged. To get one workbook, save it again from Excel as an .xlsx workbook (not Strict Open XML), or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192).`];
 }
 
