@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSample } from '../../src/core/sample/generateSample';
 import { writeSample } from '../../src/cli/sample/writeSample';
@@ -68,10 +68,16 @@ describe('segmentkit segment', () => {
     expect(date.stderr).toBe('segmentkit: --as-of must be a date as YYYY-MM-DD, got "30.06.2026". Pass for example --as-of 2026-06-30.\n');
   });
 
-  it('never writes over an input file', async () => {
-    const r = await runCli('segment', files[1], '--out', files[1]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--out names an input file');
+  it('never writes over an input file, however the path is spelled, and says so before any work', async () => {
+    const respelled = join(dirname(files[1]), '.', basename(files[1]));
+    for (const option of ['--out', '--save-recipe']) {
+      const r = await runCli('segment', files[1], option, respelled);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`segmentkit: ${respelled}: ${option} names an input file. Write results to a new file; SegmentKit never overwrites your data.\n`);
+    }
+    const clv = await runCli('clv', files[1], '--out', respelled);
+    expect(clv.code).toBe(2);
+    expect(clv.stderr).toBe(`segmentkit: ${respelled}: --out names an input file. Write results to a new file; SegmentKit never overwrites your data.\n`);
   });
 });
 

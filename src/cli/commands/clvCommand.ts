@@ -16,6 +16,7 @@ import type { RoleMap } from '../../core/roles/Role';
 import { cellValue, findColumn, type Column } from '../../core/table/Table';
 import { isoFromDayNumber } from '../../core/table/dayNumber';
 import { readTableFile } from '../../io/readTableFile';
+import { refuseInputAsOutput } from '../../io/refuseInputAsOutput';
 import { writeCsv } from '../../io/writeCsv';
 import { parseDateOption, parseIntegerOption, parseNumberOption } from '../parseOptions';
 
@@ -57,6 +58,8 @@ export function registerClvCommand(program: Command): void {
     .option('--charts <file>', 'JSON data for charts: expected cumulative purchases, calibration vs holdout by frequency')
     .option('--json', 'print one JSON object')
     .action(async (file: string, flags: ClvFlags) => {
+      refuseInputAsOutput('--out', flags.out, [file]);
+      refuseInputAsOutput('--charts', flags.charts, [file]);
       if (!(TIME_UNITS as readonly string[]).includes(flags.timeUnit)) {
         throw new SegmentKitError('E_ARGUMENT', `--time-unit must be day, week or month, got "${flags.timeUnit}"`);
       }

@@ -2,6 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { SegmentKitError } from '../../core/errors/SegmentKitError';
+import { refuseInputAsOutput } from '../../io/refuseInputAsOutput';
 import { parseDateOption, parseIntegerOption, parseListOption } from '../parseOptions';
 import { compareWithPrevious } from '../pipeline/compareWithPrevious';
 import { printSegmentation } from '../pipeline/printSegmentation';
@@ -55,6 +56,8 @@ export function registerSegmentCommand(program: Command): void {
     .option('--summary <file.xlsx>', 'with --engine duckdb: write the per-segment summary workbook')
     .option('--json', 'print one JSON object instead of the summary')
     .action(async (files: string[], flags: SegmentFlags) => {
+      // Before any work: an output over an input would only fail (or worse) at the end.
+      for (const [option, out] of [['--out', flags.out], ['--save-recipe', flags.saveRecipe], ['--summary', flags.summary]] as const) refuseInputAsOutput(option, out, files);
       const settings: Record<string, Record<string, unknown>> = { kmeans: { k: flags.k ?? 'auto' } };
       const features = parseListOption(flags.features);
       if (features.length) settings.kmeans.features = features;

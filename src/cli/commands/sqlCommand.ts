@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SegmentKitError } from '../../core/errors/SegmentKitError';
 import type { Recipe } from '../../core/recipe/Recipe';
+import { refuseInputAsOutput } from '../../io/refuseInputAsOutput';
 import { compileRecipeToSql } from '../../sql/compileRecipeToSql';
 
 const DIALECTS = ['duckdb', 'spark', 'bigquery', 'ansi'] as const;
@@ -16,6 +17,7 @@ export function registerSqlCommand(program: Command): void {
     .option('--table <name>', 'the order-lines table in your engine', 'orders')
     .option('--out <file>', 'write the SQL to a file instead of stdout')
     .action((flags: { recipe: string; dialect: string; table: string; out?: string }) => {
+      refuseInputAsOutput('--out', flags.out, [flags.recipe]);
       if (!(DIALECTS as readonly string[]).includes(flags.dialect)) {
         throw new SegmentKitError('E_ARGUMENT', `--dialect must be one of ${DIALECTS.join(', ')}, got "${flags.dialect}"`);
       }

@@ -5,6 +5,7 @@ import type { OutputColumn } from '../../core/results/Outputs';
 import { CUSTOMER_FIELDS } from '../../core/customers/CustomerTable';
 import { cellValue, type Column } from '../../core/table/Table';
 import { isoFromDayNumber } from '../../core/table/dayNumber';
+import { refuseInputAsOutput } from '../../io/refuseInputAsOutput';
 import { writeCsv } from '../../io/writeCsv';
 import { writeWorkbook } from '../../io/writeWorkbook';
 import { EXCEL_SHEET_ROWS, type WorkbookSheet } from '../../io/writeSheet';
@@ -30,9 +31,7 @@ function inputColumn(c: Column): OutputColumn {
  * the user (an input too large to carry into the output).
  */
 export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<string[]> {
-  if (inputs.some((f) => f === out)) {
-    throw new SegmentKitError('E_ARGUMENT', '--out names an input file', { location: { file: out }, hint: 'Write results to a new file; SegmentKit never overwrites your data.' });
-  }
+  refuseInputAsOutput('--out', out, inputs);
   const columns = customerColumns(s);
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') {
