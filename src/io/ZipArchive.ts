@@ -83,33 +83,9 @@ export class ZipArchive {
 
   /** Calls `onText` with consecutive pieces of an entry's UTF-8 text (never splitting a character). */
   async streamText(name: string, onText: (text: string) => void): Promise<void> {
-    const { method, data } = this.locate(name);
-    if (method === STORED) {
-      onText(data.toString('utf8'));
-      return;
-    }
     const decoder = new TextDecoder('utf-8');
-    await new Promise<void>((resolve, reject) => {
-      const inflate = createInflateRaw({ chunkSize: CHUNK_BYTES });
-      inflate.on('data', (chunk: Buffer) => {
-        try {
-          onText(decoder.decode(chunk, { stream: true }));
-        } catch (e) {
-          inflate.destroy();
-          reject(e);
-        }
-      });
-      inflate.on('error', reject);
-      inflate.on('end', () => {
-        try {
-          onText(decoder.decode());
-          resolve();
-        } catch (e) {
-          reject(e);
-        }
-      });
-      inflate.end(data);
-    });
+    for await (const chunk of this.stream(name)) onText(decoder.decode(chunk as Buffer, { stream: true }));
+    onText(decoder.decode());
   }
 
   /** An entry as stored: its compressed bytes with what a zip writer needs to copy them without inflating. */

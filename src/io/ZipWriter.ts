@@ -90,15 +90,7 @@ export class ZipWriter {
       const header = Buffer.alloc(46);
       header.writeUInt32LE(DIRECTORY_ENTRY, 0);
       header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(UTF8_NAMES, 8);
-      header.writeUInt16LE(e.method, 10);
-      header.writeUInt16LE(this.time, 12);
-      header.writeUInt16LE(this.date, 14);
-      header.writeUInt32LE(e.crc32, 16);
-      header.writeUInt32LE(e.compressedSize, 20);
-      header.writeUInt32LE(e.uncompressedSize, 24);
-      header.writeUInt16LE(e.name.length, 28);
+      this.describe(header, 6, e);
       header.writeUInt32LE(e.offset, 42);
       this.write(header);
       this.write(e.name);
@@ -135,18 +127,26 @@ export class ZipWriter {
     Object.assign(entry, { crc32: crc, compressedSize, uncompressedSize });
     const header = Buffer.alloc(30 + entry.name.length);
     header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(entry.method, 8);
-    header.writeUInt16LE(this.time, 10);
-    header.writeUInt16LE(this.date, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(compressedSize, 18);
-    header.writeUInt32LE(uncompressedSize, 22);
-    header.writeUInt16LE(entry.name.length, 26);
+    this.describe(header, 4, entry);
     entry.name.copy(header, 30);
     writeSync(this.fd, header, 0, header.length, entry.offset);
     this.entries.push(entry);
+  }
+
+  /**
+   * The fields a local header (from byte 4) and a central directory entry (from byte 6) share,
+   * in the same order: version needed, flags, method, time, date, CRC, sizes, name length.
+   */
+  private describe(header: Buffer, at: number, e: Written): void {
+    header.writeUInt16LE(20, at);
+    header.writeUInt16LE(UTF8_NAMES, at + 2);
+    header.writeUInt16LE(e.method, at + 4);
+    header.writeUInt16LE(this.time, at + 6);
+    header.writeUInt16LE(this.date, at + 8);
+    header.writeUInt32LE(e.crc32, at + 10);
+    header.writeUInt32LE(e.compressedSize, at + 14);
+    header.writeUInt32LE(e.uncompressedSize, at + 18);
+    header.writeUInt16LE(e.name.length, at + 22);
   }
 
   private write(bytes: Buffer): void {
