@@ -5,6 +5,7 @@ import { decodeXmlEntities } from './decodeXmlEntities';
 import { mergeStyles } from './mergeStyles';
 import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
 import { ZipArchive } from './ZipArchive';
+import { rawAttribute, xmlSection } from './xmlTags';
 import { ZipWriter } from './ZipWriter';
 
 const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -57,7 +58,7 @@ export async function appendSheets(base: Buffer, ours: Buffer, out: string, disp
 
   // New parts take numbers past every existing sheet part, so nothing of the user's is overwritten.
   let next = Math.max(0, ...user.names().map((n) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? 0))) + 1;
-  let nextSheetId = Math.max(0, ...userBook.sheets.map((s) => Number(attribute(s.element, 'sheetId') ?? 0))) + 1;
+  let nextSheetId = Math.max(0, ...userBook.sheets.map((s) => Number(rawAttribute(s.element, 'sheetId') ?? 0))) + 1;
   const relIds = new Set(relationshipIds(userBook.rels));
   let nextRel = 1;
   const added = ourBook.sheets.map((s) => {
@@ -70,7 +71,7 @@ export async function appendSheets(base: Buffer, ours: Buffer, out: string, disp
   // Excel's calculation chain lists formula cells by sheet; with sheets gone it could point at
   // nothing, which Excel reports as damage. Without it Excel simply rebuilds it.
   const calcChain = dropped.length ? relationshipOfType(userBook.rels, 'calcChain') : undefined;
-  if (calcChain) droppedParts.add(partOf(attribute(calcChain, 'Target') ?? ''));
+  if (calcChain) droppedParts.add(partOf(rawAttribute(calcChain, 'Target') ?? ''));
   const rewritten = new Map<string, string>();
   rewritten.set('xl/workbook.xml', workbookXml(userBook.xml, userBook.sheets, dropped, added));
   let rels = userBook.rels;
@@ -112,13 +113,13 @@ interface Book {
 function readBook(zip: ZipArchive): Book {
   const xml = zip.readText('xl/workbook.xml');
   const rels = zip.readText('xl/_rels/workbook.xml.rels');
-  const sheetsXml = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(xml);
-  if (!sheetsXml) throw new UnsupportedWorkbookError('workbook.xml has no <sheets> element (a prefixed or Strict OOXML workbook)');
-  const sheets = (sheetsXml[1].match(/<sheet\b[^>]*\/>/g) ?? []).map((element) => {
+  const sheetsXml = xmlSection(xml, 'sheets');
+  if (sheetsXml === undefined) throw new UnsupportedWorkbookError('workbook.xml has no <sheets> element (a prefixed or Strict OOXML workbook)');
+  const sheets = (sheetsXml.match(/<sheet\b[^>]*\/>/g) ?? []).map((element) => {
     const relId = /\s[\w.-]+:id="([^"]+)"/.exec(element)?.[1];
-    const name = attribute(element, 'name');
+    const name = rawAttribute(element, 'name');
     if (!relId || name === undefined) throw new UnsupportedWorkbookError(`a <sheet> in workbook.xml has no name or id: ${element}`);
-    const target = attribute(relationshipElement(rels, relId), 'Target');
+    const target = rawAttribute(relationshipElement(rels, relId), 'Target');
     if (!target) throw new UnsupportedWorkbookError(`workbook.xml.rels has no target for ${relId}`);
     return { element, name: decodeXmlEntities(name), relId, part: partOf(target) };
   });
@@ -146,7 +147,7 @@ function workbookXml(xml: string, sheets: SheetEntry[], dropped: SheetEntry[], a
   const ours = added.map((a) => `<sheet name="${escapeXml(a.name)}" sheetId="${a.sheetId}" ${idAttribute(a.relId)}/>`).join('');
   out = out.replace(/<\/sheets>/, `${ours}</sheets>`);
   out = out.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>|<definedName\b[^>]*\/>/g, (element: string) => {
-    const local = attribute(element, 'localSheetId');
+    const local = rawAttribute(element, 'localSheetId');
     if (local === undefined) return element;
     const moved = newIndex.get(Number(local));
     return moved === undefined ? '' : element.replace(/\blocalSheetId="\d+"/, `localSheetId="${moved}"`);
@@ -176,11 +177,11 @@ async function* shiftStyles(source: Readable, offset: number): AsyncGenerator<Bu
 }
 
 function relationshipIds(rels: string): string[] {
-  return (rels.match(/<Relationship\b[^>]*>/g) ?? []).map((r) => attribute(r, 'Id') ?? '');
+  return (rels.match(/<Relationship\b[^>]*>/g) ?? []).map((r) => rawAttribute(r, 'Id') ?? '');
 }
 
 function relationshipOfType(rels: string, type: string): string | undefined {
-  return (rels.match(/<Relationship\b[^>]*>/g) ?? []).find((r) => attribute(r, 'Type')?.endsWith(`/${type}`));
+  return (rels.match(/<Relationship\b[^>]*>/g) ?? []).find((r) => rawAttribute(r, 'Type')?.endsWith(`/${type}`));
 }
 
 function relationshipElement(rels: string, id: string): string {
@@ -198,9 +199,6 @@ function sheetRelsOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function attribute(element: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1];
-}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,5 @@
 import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
+import { rawAttribute } from './xmlTags';
 
 /** Where our styles landed in the merged styles.xml. */
 export interface MergedStyles {
@@ -36,21 +37,21 @@ export function mergeStyles(users: string, ours: string): MergedStyles {
   const idOf = new Map<string, number>();
   let nextId = FIRST_CUSTOM_NUMFMT;
   for (const f of userFormats) {
-    const id = Number(attribute(f, 'numFmtId'));
-    idOf.set(attribute(f, 'formatCode') ?? '', id);
+    const id = Number(rawAttribute(f, 'numFmtId'));
+    idOf.set(rawAttribute(f, 'formatCode') ?? '', id);
     nextId = Math.max(nextId, id + 1);
   }
   const numFmtMap = new Map<number, number>();
   const newFormats: string[] = [];
   for (const f of hasSection(ours, 'numFmts') ? entries(sectionOf(ours, 'numFmts').inner, 'numFmt') : []) {
-    const code = attribute(f, 'formatCode') ?? '';
+    const code = rawAttribute(f, 'formatCode') ?? '';
     let id = idOf.get(code);
     if (id === undefined) {
       id = nextId++;
       idOf.set(code, id);
       newFormats.push(`<numFmt numFmtId="${id}" formatCode="${code}"/>`);
     }
-    numFmtMap.set(Number(attribute(f, 'numFmtId')), id);
+    numFmtMap.set(Number(rawAttribute(f, 'numFmtId')), id);
   }
   if (newFormats.length) {
     if (hasSection(xml, 'numFmts')) {
@@ -110,8 +111,4 @@ function replaceSection(xml: string, s: Section, name: string, count: number, in
 /** The child elements `<tag …/>` or `<tag …>…</tag>` of a section (none of these nest in themselves). */
 function entries(inner: string, tag: string): string[] {
   return inner.match(new RegExp(`<${tag}\\b[^>]*?/>|<${tag}\\b[^>]*?>[\\s\\S]*?</${tag}>`, 'g')) ?? [];
-}
-
-function attribute(element: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
 }

@@ -33,3 +33,14 @@ export function xmlSection(xml: string, name: string): string | undefined {
   const end = xml.indexOf(`</${name}>`, start);
   return xml.slice(start, end < 0 ? xml.length : end);
 }
+
+/**
+ * One attribute's value in a tag as written, entities left encoded (for copying it back unchanged
+ * or comparing it with another part's); undefined when absent.
+ *
+ * @example
+ * rawAttribute('<numFmt numFmtId="164" formatCode="&quot;x&quot;"/>', 'formatCode'); // '&quot;x&quot;'
+ */
+export function rawAttribute(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+}
