@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { decodeXmlEntities } from './decodeXmlEntities';
 import { mergeStyles } from './mergeStyles';
+import { isSegmentKitSheet, sheetNameTaken } from './segmentKitSheets';
 import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
 import { ZipArchive } from './ZipArchive';
 import { rawAttribute, xmlSection } from './xmlTags';
@@ -11,8 +11,6 @@ import { ZipWriter } from './ZipWriter';
 const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-/** Sheets whose name starts so are SegmentKit's: a rerun replaces them. */
-const OURS = /^SK /;
 
 interface SheetEntry {
   /** The `<sheet …/>` element as written. */
@@ -47,14 +45,9 @@ export async function appendSheets(base: Buffer, ours: Buffer, out: string, disp
   }
   const userBook = readBook(user);
   const ourBook = readBook(mine);
-  const kept = userBook.sheets.filter((s) => !OURS.test(s.name));
-  const dropped = userBook.sheets.filter((s) => OURS.test(s.name));
+  const dropped = userBook.sheets.filter((s) => isSegmentKitSheet(s.name));
   const ourNames = new Set(ourBook.sheets.map((s) => s.name.toLowerCase()));
-  for (const s of kept) {
-    if (ourNames.has(s.name.toLowerCase())) {
-      throw new SegmentKitError('E_SHEET_NAME', `The workbook already has a sheet "${s.name}" of its own`, { location: { file: displayPath, sheet: s.name }, hint: 'Rename that sheet; SegmentKit names its sheets "SK …".' });
-    }
-  }
+  for (const s of userBook.sheets) if (!isSegmentKitSheet(s.name) && ourNames.has(s.name.toLowerCase())) throw sheetNameTaken(displayPath, s.name);
 
   // New parts take numbers past every existing sheet part, so nothing of the user's is overwritten.
   let next = Math.max(0, ...user.names().map((n) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? 0))) + 1;

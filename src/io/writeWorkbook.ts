@@ -4,6 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
 import { SegmentKitError } from '../core/errors/SegmentKitError';
 import { appendSheets } from './appendSheets';
+import { isSegmentKitSheet, sheetNameTaken } from './segmentKitSheets';
 import { streamSheets } from './streamSheets';
 import { UnsupportedWorkbookError } from './UnsupportedWorkbookError';
 import { EXCEL_SHEET_COLUMNS, EXCEL_SHEET_ROWS, frozenView, sheetExtent, writeSheet, type WorkbookSheet } from './writeSheet';
@@ -115,10 +116,8 @@ async function writeOverBase(file: string, path: string, sheets: WorkbookSheet[]
   await workbook.xlsx.load(base as unknown as ArrayBuffer);
   const ours = new Set(sheets.map((s) => s.name.toLowerCase()));
   for (const ws of [...workbook.worksheets]) {
-    if (ws.name.startsWith('SK ')) workbook.removeWorksheet(ws.id);
-    else if (ours.has(ws.name.toLowerCase())) {
-      throw new SegmentKitError('E_SHEET_NAME', `The workbook already has a sheet "${ws.name}" of its own`, { location: { file: path, sheet: ws.name }, hint: 'Rename that sheet; SegmentKit names its sheets "SK …".' });
-    }
+    if (isSegmentKitSheet(ws.name)) workbook.removeWorksheet(ws.id);
+    else if (ours.has(ws.name.toLowerCase())) throw sheetNameTaken(path, ws.name);
   }
   for (const s of sheets) writeSheet(workbook.addWorksheet(s.name, { views: frozenView(s) }), s);
   await workbook.xlsx.writeFile(file);

@@ -3,6 +3,7 @@ import { describeSheet, type SheetKind, type SheetRoles } from '../../core/custo
 import type { RoleMap } from '../../core/roles/Role';
 import { readTableFile } from '../../io/readTableFile';
 import { readXlsxSheets } from '../../io/readXlsxSheets';
+import { isSegmentKitSheet } from '../../io/segmentKitSheets';
 
 export interface LoadOptions {
   /** Customer (or only) sheet of a workbook. */
@@ -33,7 +34,7 @@ export async function loadSheets(files: string[], options: LoadOptions = {}): Pr
       if (options.transactionsSheet) named.push([options.transactionsSheet, 'transactions']);
       if (options.ticketsSheet) named.push([options.ticketsSheet, 'tickets']);
       // SegmentKit's own sheets from an earlier run ("SK …") are outputs, not data.
-      const parsed = (await readXlsxSheets(file, named.length ? named.map(([n]) => n) : 'visible')).filter((p) => named.length > 0 || !p.sheetName.startsWith('SK '));
+      const parsed = (await readXlsxSheets(file, named.length ? named.map(([n]) => n) : 'visible')).filter((p) => named.length > 0 || !isSegmentKitSheet(p.sheetName));
       parsed.forEach((p, i) => {
         // A lone --sheet may be an order sheet; only a second named sheet pins the first as customers.
         const kind = named.length > 1 || named[i]?.[1] !== 'customers' ? named[i]?.[1] : undefined;
