@@ -1,54 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runKCandidate, type ChooseKOptions } from '../core/cluster/chooseK';
-import { createKmeansWorkspace } from '../core/cluster/KmeansWorkspace';
-import { kmeansSingleInit } from '../core/cluster/kmeansSingleInit';
-import type { PreparedFeatures } from '../core/cluster/prepareFeatures';
+import { runPoolTasks, type PoolWorkerData } from './kmeansPoolTask';
 
-/** What runPool in kmeansWorkers.ts hands each worker thread. */
-export interface PoolWorkerData {
-  kind: 'init' | 'candidate';
-  /** Seeds (`init`) or candidate k (`candidate`). */
-  tasks: number[];
-  /** Shared task counter: each thread claims the next task, so a slow one never leaves the other idle. */
-  counter: Int32Array;
-  // `init`: one k-means initialisation per seed on a shared matrix.
-  data?: Float64Array;
-  n?: number;
-  d?: number;
-  k?: number;
-  maxIter?: number;
-  tol?: number;
-  // `candidate`: one candidate k of chooseK (fit and silhouette).
-  prepared?: PreparedFeatures;
-  options?: ChooseKOptions;
-}
-
-type Task = (task: number) => { result: unknown; transfer: ArrayBuffer[] };
-
-function taskRunner(w: PoolWorkerData): Task {
-  if (w.kind === 'init') {
-    const workspace = createKmeansWorkspace(w.n!);
-    return (seed) => {
-      const run = kmeansSingleInit(w.data!, w.n!, w.d!, w.k!, seed, { maxIter: w.maxIter, tol: w.tol, workspace });
-      return { result: run, transfer: [run.labels.buffer as ArrayBuffer, run.centroids.buffer as ArrayBuffer] };
-    };
-  }
-  return (k) => {
-    const run = runKCandidate(w.prepared!, k, w.options!);
-    return { result: run, transfer: [run.fit.labels.buffer as ArrayBuffer] };
-  };
-}
-
-// Runs when loaded as a worker thread (from the cached bundle, or through tsx when there is none);
-// results travel back with their arrays transferred, not copied.
+// A worker thread of kmeansWorkers' pool (started from the cached bundle, or through tsx when there
+// is none): it claims tasks until none is left, and results travel back with their arrays
+// transferred, not copied.
 if (parentPort) {
-  const w = workerData as PoolWorkerData;
-  const run = taskRunner(w);
-  for (;;) {
-    const i = Atomics.add(w.counter, 0, 1);
-    if (i >= w.tasks.length) break;
-    const { result, transfer } = run(w.tasks[i]);
-    parentPort.postMessage({ i, result }, transfer);
-  }
-  parentPort.postMessage({ done: true });
+  const port = parentPort;
+  runPoolTasks(workerData as PoolWorkerData, (i, result, transfer) => port.postMessage({ i, result }, transfer));
+  port.postMessage({ done: true });
 }

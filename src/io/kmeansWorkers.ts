@@ -3,11 +3,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cachedBundle, ROOT } from './cachedBundle.cjs';
-import type { PoolWorkerData } from './kmeansPoolWorker';
+import { runPoolTasks, type PoolWorkerData } from './kmeansPoolTask';
 import { pickK, planChooseK, runKCandidate, type ChooseKOptions, type ChooseKResult, type KCandidateRun } from '../core/cluster/chooseK';
 import { finishKmeans, fitKmeans, planKmeans, type FitKmeansOptions, type KmeansFit } from '../core/cluster/fitKmeans';
-import { createKmeansWorkspace } from '../core/cluster/KmeansWorkspace';
-import { kmeansSingleInit, type KmeansRun } from '../core/cluster/kmeansSingleInit';
+import type { KmeansRun } from '../core/cluster/kmeansSingleInit';
 import type { PreparedFeatures } from '../core/cluster/prepareFeatures';
 
 export interface KmeansWorkerOptions {
@@ -47,26 +46,24 @@ function tsxRegister(): string | undefined {
   }
 }
 
-interface PoolJob<T> {
+interface PoolJob {
   kind: 'init' | 'candidate';
   tasks: number[];
-  /** What the workers need beside the tasks (cloned into each, shared memory shared). */
-  shared: Omit<PoolWorkerData, 'kind' | 'tasks' | 'counter'>;
-  /** The same task in this thread. */
-  runHere: (task: number) => T;
+  /** What the threads need beside the tasks (cloned into each, shared memory shared); made only once the pool runs. */
+  shared: () => Omit<PoolWorkerData, 'kind' | 'tasks' | 'counter'>;
 }
 
 /**
  * Runs `job.tasks` on `threads` threads, this one included, and returns the results in task
  * order; null when workers cannot start here (no bundle, sources or tsx), so the caller runs in-thread.
  */
-async function runPool<T>(job: PoolJob<T>, threads: number): Promise<T[] | null> {
+async function runPool<T>(job: PoolJob, threads: number): Promise<T[] | null> {
   if (threads <= 1) return null;
   const script = await kmeansWorkerScript();
   if (!script) return null;
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const results: T[] = new Array(job.tasks.length);
-  const workerData: PoolWorkerData = { ...job.shared, kind: job.kind, tasks: job.tasks, counter };
+  const workerData: PoolWorkerData = { ...job.shared(), kind: job.kind, tasks: job.tasks, counter };
   const finished = Array.from({ length: threads - 1 }, () => {
     // A bundle needs none of this process's flags; inheriting them would load tsx's loader (when
     // run through tsx) in every worker, which costs what the bundle saves.
@@ -81,11 +78,8 @@ async function runPool<T>(job: PoolJob<T>, threads: number): Promise<T[] | null>
       worker.on('error', reject);
     });
   });
-  for (;;) {
-    const i = Atomics.add(counter, 0, 1);
-    if (i >= job.tasks.length) break;
-    results[i] = job.runHere(job.tasks[i]);
-  }
+  // This thread takes tasks too, run by the same code as the workers.
+  runPoolTasks(workerData, (i, result) => (results[i] = result as T));
   await Promise.all(finished);
   return results;
 }
@@ -102,14 +96,15 @@ async function runPool<T>(job: PoolJob<T>, threads: number): Promise<T[] | null>
  */
 export async function fitKmeansInWorkers(prepared: PreparedFeatures, options: FitKmeansOptions, pool: KmeansWorkerOptions = {}): Promise<KmeansFit> {
   const plan = planKmeans(prepared, options);
-  const data = new Float64Array(new SharedArrayBuffer(prepared.data.byteLength));
-  data.set(prepared.data);
-  const workspace = createKmeansWorkspace(prepared.n);
   const runs = await runPool<KmeansRun>({
     kind: 'init',
     tasks: plan.seeds,
-    shared: { data, n: prepared.n, d: prepared.d, k: plan.k, maxIter: plan.maxIter, tol: plan.tol },
-    runHere: (seed) => kmeansSingleInit(data, prepared.n, prepared.d, plan.k, seed, { maxIter: plan.maxIter, tol: plan.tol, workspace }),
+    shared: () => {
+      // The rows once, in memory every thread reads.
+      const data = new Float64Array(new SharedArrayBuffer(prepared.data.byteLength));
+      data.set(prepared.data);
+      return { data, n: prepared.n, d: prepared.d, k: plan.k, maxIter: plan.maxIter, tol: plan.tol };
+    },
   }, Math.min(pool.threads ?? availableParallelism(), plan.seeds.length));
   return runs ? finishKmeans(prepared, plan, runs) : fitKmeans(prepared, options);
 }
@@ -128,8 +123,7 @@ export async function chooseKInWorkers(prepared: PreparedFeatures, options: Choo
   const runs = await runPool<KCandidateRun>({
     kind: 'candidate',
     tasks: ks,
-    shared: { prepared, options },
-    runHere: (k) => runKCandidate(prepared, k, options),
+    shared: () => ({ prepared, options }),
   }, Math.min(pool.threads ?? availableParallelism(), ks.length));
   return pickK(runs ?? ks.map((k) => runKCandidate(prepared, k, options)));
 }
