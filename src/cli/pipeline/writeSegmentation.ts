@@ -5,7 +5,6 @@ import type { OutputColumn } from '../../core/results/Outputs';
 import { CUSTOMER_FIELDS } from '../../core/customers/CustomerTable';
 import { cellValue, type Column } from '../../core/table/Table';
 import { isoFromDayNumber } from '../../core/table/dayNumber';
-import { refuseInputAsOutput } from '../../io/refuseInputAsOutput';
 import { writeCsv } from '../../io/writeCsv';
 import { writeWorkbook } from '../../io/writeWorkbook';
 import { EXCEL_SHEET_ROWS, type WorkbookSheet } from '../../io/writeSheet';
@@ -27,11 +26,11 @@ function inputColumn(c: Column): OutputColumn {
 /**
  * `--out FILE.csv`: the per-customer table. `--out FILE.xlsx`: the input sheets unchanged, SK
  * Customers (per-customer table), one summary sheet per model with its profile, playbook and
- * charts data, and SK Quality. The user's input files are never written to. Returns warnings for
+ * charts data, and SK Quality. The user's input files are never written to (the segment command
+ * refuses an --out that names one before any work, see refuseInputAsOutput). Returns warnings for
  * the user (an input too large to carry into the output).
  */
 export async function writeSegmentation(s: Segmentation, out: string, inputs: string[]): Promise<string[]> {
-  refuseInputAsOutput('--out', out, inputs);
   const columns = customerColumns(s);
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') {
